@@ -1,0 +1,188 @@
+import { abortableSleep, type Sleep } from "./abortable-sleep.js";
+import { isDailyLimit } from "./rate-limit-headers.js";
+import { parseRetryAfter } from "./retry-after.js";
+import { isRetryable, markRetryable, withAttempts, ZoomApiError } from "./zoom-api-error.js";
+
+/** Sends one attempt of `request`; `signal` aborts on the attempt's timeout or the caller's abort. */
+export type AttemptSender = (request: Request, signal: AbortSignal) => Promise<Response>;
+
+export interface RetryPolicy {
+  /** Extra attempts after the first, for GET only. */
+  retries: number;
+  /** Upper bound of any single wait, whether from Retry-After or from backoff. */
+  maxDelayMs: number;
+  /** First backoff window; it doubles with every attempt (full jitter picks a point inside). */
+  baseDelayMs: number;
+  /** A number in [0, 1); injectable so tests get fixed delays. */
+  random: () => number;
+  sleep: Sleep;
+}
+
+export interface ResilientFetchOptions {
+  /** Per attempt, not per call: a single timer for the whole call would starve the retries. */
+  timeoutMs: number;
+  retry: RetryPolicy;
+}
+
+// The retry loop knows the attempt count but openapi-fetch hands the caller the Response (or
+// the caller's abort reason) itself; a WeakMap carries the count across without touching the
+// immutable response headers.
+const attemptsByOutcome = new WeakMap<object, number>();
+
+/** How many attempts led to this response or abort reason, when it came through a resilient fetch. */
+export function attemptsOf(outcome: object): number | undefined {
+  return attemptsByOutcome.get(outcome);
+}
+
+function recordAttempts<T>(outcome: T, attempts: number): T {
+  if (typeof outcome === "object" && outcome !== null) attemptsByOutcome.set(outcome, attempts);
+  return outcome;
+}
+
+/**
+ * A `fetch` for openapi-fetch's `createClient` that owns timeout and retry. It lives below
+ * openapi-fetch rather than in middleware because middleware cannot re-send a request
+ * (openapi-fetch #2075), and a client-level `AbortSignal.timeout` would start only once
+ * (openapi-fetch #2567).
+ *
+ * It returns the last response even when it is an error (429/5xx after the last retry), so
+ * `client.GET` keeps its `{ data, error, response }` contract. It throws `ZoomApiError`
+ * (status 0) when no response arrived, and the caller's own abort reason unchanged.
+ */
+export function createResilientFetch(
+  send: AttemptSender,
+  options: ResilientFetchOptions,
+): (request: Request) => Promise<Response> {
+  const { timeoutMs, retry } = options;
+
+  return async function resilientFetch(request: Request): Promise<Response> {
+    const caller = request.signal;
+    const retries = request.method === "GET" ? retry.retries : 0;
+
+    for (let attempt = 1; ; attempt++) {
+      let delayMs: number;
+      try {
+        const response = await runAttempt(request, send, timeoutMs);
+        delayMs = retryDelay(response, attempt, retries, retry);
+        if (delayMs < 0) {
+          return recordAttempts(response, attempt);
+        }
+      } catch (error) {
+        if (caller.aborted) throw recordAttempts(caller.reason, attempt);
+        const failure = toAttemptFailure(error, request, timeoutMs);
+        if (attempt > retries || !isRetryable(failure)) throw withAttempts(failure, attempt);
+        delayMs = backoff(attempt, retry);
+      }
+      try {
+        await retry.sleep(delayMs, caller);
+      } catch (error) {
+        throw recordAttempts(error, attempt);
+      }
+    }
+  };
+}
+
+/** Milliseconds to wait before the next attempt, or -1 to hand this response to the caller. */
+function retryDelay(response: Response, attempt: number, retries: number, retry: RetryPolicy): number {
+  const { status } = response;
+  if (attempt > retries || (status !== 429 && status < 500)) return -1;
+  const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+  // The daily limit resets at 00:00 UTC: waiting that long inside a call helps nobody, so a
+  // wait beyond the cap (or an unknown one) is reported at once instead.
+  if (status === 429 && isDailyLimit(response.headers)) {
+    if (retryAfterMs === undefined || retryAfterMs > retry.maxDelayMs) return -1;
+  }
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, retry.maxDelayMs);
+  return backoff(attempt, retry);
+}
+
+/** Exponential backoff with full jitter, so many clients hit by the same outage spread out. */
+function backoff(attempt: number, retry: RetryPolicy): number {
+  const window = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+  return Math.floor(retry.random() * window);
+}
+
+class AttemptTimeout extends Error {}
+
+async function runAttempt(request: Request, send: AttemptSender, timeoutMs: number): Promise<Response> {
+  const caller = request.signal;
+  if (caller.aborted) throw caller.reason;
+  // Linked by hand rather than with AbortSignal.any, which on Node 20 keeps every combined
+  // signal alive for as long as a long-lived caller signal lives.
+  const controller = new AbortController();
+  const onCallerAbort = (): void => controller.abort(caller.reason);
+  caller.addEventListener("abort", onCallerAbort, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`The attempt timed out after ${timeoutMs} ms`, "TimeoutError"));
+  }, timeoutMs);
+  try {
+    const response = await send(request, controller.signal);
+    // Reading the body inside the attempt keeps it under the same timer and makes a reset in
+    // the middle of the body a retryable attempt failure rather than a parse error later.
+    return await buffered(response);
+  } catch (error) {
+    if (timedOut && !caller.aborted) throw new AttemptTimeout("timeout", { cause: controller.signal.reason });
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    caller.removeEventListener("abort", onCallerAbort);
+  }
+}
+
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+async function buffered(response: Response): Promise<Response> {
+  const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+  const copy = new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  // A constructed Response has an empty url; callers of client.GET may log it.
+  Object.defineProperty(copy, "url", { value: response.url });
+  return copy;
+}
+
+function toAttemptFailure(error: unknown, request: Request, timeoutMs: number): ZoomApiError {
+  if (error instanceof ZoomApiError) return error;
+  const target = describeRequest(request);
+  if (error instanceof AttemptTimeout) {
+    return markRetryable(
+      new ZoomApiError({
+        status: 0,
+        message: `${target}: no response within ${timeoutMs} ms`,
+        attempts: 1,
+        cause: error.cause,
+      }),
+    );
+  }
+  // Anything else thrown by the fetch itself is a network failure (fetch rejects only for
+  // those); inner layers that know better throw a classified ZoomApiError instead.
+  return markRetryable(
+    new ZoomApiError({
+      status: 0,
+      message: `${target}: network error (${describeNetworkError(error)})`,
+      attempts: 1,
+      cause: error,
+    }),
+  );
+}
+
+/** Method, origin and path only: no query string, and never userinfo from a baseUrl. */
+export function describeRequest(request: Request): string {
+  const url = new URL(request.url);
+  return `${request.method} ${url.origin}${url.pathname}`;
+}
+
+/** undici reports every network failure as "fetch failed"; the useful part is in `cause`. */
+function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause;
+  if (cause instanceof Error) {
+    const code = (cause as Error & { code?: unknown }).code;
+    return typeof code === "string" ? `${code}: ${cause.message}` : cause.message;
+  }
+  return error.message;
+}
