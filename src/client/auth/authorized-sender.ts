@@ -1,0 +1,60 @@
+import type { AttemptSender } from "../resilient-fetch.js";
+import { ZoomApiError } from "../zoom-api-error.js";
+import type { TokenSource } from "./token-source.js";
+
+export type FetchFunction = (input: Request) => Promise<Response>;
+
+// Zoom's code for a missing, malformed or expired access token (with HTTP 401).
+const INVALID_ACCESS_TOKEN = 124;
+// What a Headers value may hold; checked up front because undici quotes the offending value
+// in its TypeError, which would put the token into an error message.
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * Sends one attempt with `Authorization: Bearer …`. When Zoom answers 401 with code 124, the
+ * token is dropped, a new one fetched and the request resent once; a second 401 is returned
+ * as it is, so a revoked app fails instead of looping.
+ */
+export function authorizedSender(tokens: TokenSource, fetchFn: FetchFunction): AttemptSender {
+  return async (request, signal) => {
+    const send = (token: string): Promise<Response> => {
+      if (!HEADER_VALUE.test(token)) {
+        throw new ZoomApiError({
+          status: 0,
+          message: "The access token contains characters that cannot be sent in an HTTP header",
+          attempts: 1,
+        });
+      }
+      const headers = new Headers(request.headers);
+      headers.set("Authorization", `Bearer ${token}`);
+      return fetchFn(new Request(request, { headers, signal }));
+    };
+
+    const token = await tokens.get(signal);
+    const response = await send(token);
+    if (response.status !== 401) return response;
+
+    const text = await response.text();
+    const replay = (): Response => {
+      const copy = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+      Object.defineProperty(copy, "url", { value: response.url });
+      return copy;
+    };
+    if (zoomCode(text) !== INVALID_ACCESS_TOKEN || !tokens.invalidate(token)) return replay();
+    const fresh = await tokens.get(signal);
+    if (fresh === token) return replay();
+    return send(fresh);
+  };
+}
+
+function zoomCode(text: string): number | undefined {
+  try {
+    const body: unknown = JSON.parse(text);
+    if (typeof body === "object" && body !== null && "code" in body && typeof body.code === "number") {
+      return body.code;
+    }
+  } catch {
+    // an HTML 401 from a proxy is not Zoom's token error
+  }
+  return undefined;
+}

@@ -1,0 +1,18 @@
+/**
+ * Settings getWebinar needs from the client that made the call. Kept in a WeakMap rather than
+ * as a property so the openapi-fetch client object stays exactly what openapi-fetch returns.
+ */
+export interface ClientSettings {
+  validateResponses: boolean;
+}
+
+const settingsByClient = new WeakMap<object, ClientSettings>();
+
+export function registerClientSettings(client: object, settings: ClientSettings): void {
+  settingsByClient.set(client, settings);
+}
+
+/** A plain openapi-fetch client (not made by createZoomClient) gets the defaults. */
+export function clientSettings(client: object): ClientSettings {
+  return settingsByClient.get(client) ?? { validateResponses: false };
+}

@@ -1,0 +1,130 @@
+import type { components, paths } from "../../generated/schema.js";
+import { clientSettings } from "./client-settings.js";
+import type { ZoomClient } from "./create-zoom-client.js";
+import { errorFromResponse, textSnippet } from "./error-from-response.js";
+import { requirePathParam, webinarIdForPath, webinarNumberForPath } from "./path-params.js";
+import { readRateLimitHeaders } from "./rate-limit-headers.js";
+import { attemptsOf } from "./resilient-fetch.js";
+import { findWebinarMismatches } from "./response-validator.js";
+import { ZoomApiError } from "./zoom-api-error.js";
+
+export type Webinar = components["schemas"]["Webinar"];
+
+type GetWebinarOperation = paths["/accounts/{accountId}/webinars/{webinarId}"]["get"];
+type PathParams = GetWebinarOperation["parameters"]["path"];
+type QueryParams = NonNullable<GetWebinarOperation["parameters"]["query"]>;
+
+export interface GetWebinarParams {
+  /** The sub account that owns the webinar. */
+  accountId: PathParams["accountId"];
+  /** The numeric webinar ID (as string or number) or a webinar instance UUID, unencoded. */
+  webinarId: PathParams["webinarId"] | NonNullable<Webinar["id"]>;
+  occurrenceId?: QueryParams["occurrence_id"];
+  showPreviousOccurrences?: QueryParams["show_previous_occurrences"];
+}
+
+export interface GetWebinarOptions {
+  /** Aborts the call, including any wait between retries; an abort is never retried. */
+  signal?: AbortSignal;
+}
+
+const PATH = "/accounts/{accountId}/webinars/{webinarId}";
+
+/**
+ * Gets one webinar of a sub account. Resolves with the webinar; every failure (HTTP error,
+ * network, timeout, abort, unreadable or off-contract body) rejects with ZoomApiError. Only
+ * invalid arguments reject with TypeError, before anything is sent.
+ */
+export async function getWebinar(
+  client: ZoomClient,
+  params: GetWebinarParams,
+  options: GetWebinarOptions = {},
+): Promise<Webinar> {
+  const accountId = requirePathParam("accountId", params.accountId);
+  const webinarId =
+    typeof params.webinarId === "number"
+      ? webinarNumberForPath(params.webinarId)
+      : webinarIdForPath(requirePathParam("webinarId", params.webinarId));
+  const query: QueryParams = {};
+  if (params.occurrenceId !== undefined) query.occurrence_id = params.occurrenceId;
+  if (params.showPreviousOccurrences !== undefined) {
+    query.show_previous_occurrences = params.showPreviousOccurrences;
+  }
+
+  let result: Awaited<ReturnType<typeof callGet>>;
+  try {
+    result = await callGet(client, accountId, webinarId, query, options.signal);
+  } catch (error) {
+    throw asZoomApiError(error, options.signal, `GET ${PATH}`);
+  }
+  const { data, error, response } = result;
+  const attempts = attemptsOf(response) ?? 1;
+  const target = describeResponse(response);
+  if (!response.ok) throw errorFromResponse(response, error, attempts, target);
+
+  const webinar = parseBody(data, response, attempts, target);
+  if (clientSettings(client).validateResponses) {
+    const mismatches = findWebinarMismatches(webinar);
+    if (mismatches !== undefined) {
+      const shown = mismatches.slice(0, 5).map((m) => `${m.instancePath || "(body)"} ${m.message}`);
+      const more = mismatches.length > shown.length ? `; and ${mismatches.length - shown.length} more` : "";
+      throw new ZoomApiError({
+        status: response.status,
+        message: `${target} → HTTP ${response.status} but the body does not match the Webinar schema: ${shown.join("; ")}${more}`,
+        attempts,
+        rateLimit: readRateLimitHeaders(response.headers),
+        mismatches,
+      });
+    }
+  }
+  return webinar as Webinar;
+}
+
+// The body is read as text and parsed here, not by openapi-fetch, so a 200 that is not JSON
+// becomes a ZoomApiError with the status and a snippet instead of a bare SyntaxError.
+function callGet(
+  client: ZoomClient,
+  accountId: string,
+  webinarId: string,
+  query: QueryParams,
+  signal: AbortSignal | undefined,
+) {
+  return client.GET(PATH, { params: { path: { accountId, webinarId }, query }, parseAs: "text", signal });
+}
+
+function parseBody(data: string | undefined, response: Response, attempts: number, target: string): object {
+  const fail = (what: string): ZoomApiError =>
+    new ZoomApiError({
+      status: response.status,
+      message: `${target} → HTTP ${response.status} but ${what}`,
+      attempts,
+      rateLimit: readRateLimitHeaders(response.headers),
+    });
+  if (data === undefined || data === "") throw fail("the body is empty");
+  let body: unknown;
+  try {
+    body = JSON.parse(data);
+  } catch {
+    throw fail(`the body is not JSON: ${textSnippet(data)}`);
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw fail(`the body is not a JSON object: ${textSnippet(data)}`);
+  }
+  return body;
+}
+
+function asZoomApiError(error: unknown, signal: AbortSignal | undefined, target: string): ZoomApiError {
+  if (error instanceof ZoomApiError) return error;
+  const attempts = (typeof error === "object" && error !== null && attemptsOf(error)) || 1;
+  if (signal?.aborted) {
+    return new ZoomApiError({ status: 0, message: `${target}: aborted by the caller`, attempts, cause: error });
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ZoomApiError({ status: 0, message: `${target}: ${reason}`, attempts, cause: error });
+}
+
+function describeResponse(response: Response): string {
+  if (!response.url) return `GET ${PATH}`;
+  const url = new URL(response.url);
+  return `GET ${url.origin}${url.pathname}`;
+}

@@ -1,0 +1,32 @@
+/**
+ * Checks a path parameter before any request is built. openapi-fetch would put an empty value
+ * in as is, giving `/accounts//webinars/` (the source page's own curl example does that), and
+ * an `undefined` one as the literal text `{accountId}`; Zoom answers both with a confusing error.
+ */
+export function requirePathParam(name: string, value: unknown): string {
+  if (typeof value !== "string") {
+    throw new TypeError(`getWebinar: \`${name}\` must be a non-empty string, got ${typeof value}`);
+  }
+  if (value.trim() === "") {
+    throw new TypeError(`getWebinar: \`${name}\` must not be empty or whitespace only`);
+  }
+  return value;
+}
+
+/**
+ * The webinarId to hand to openapi-fetch. A webinar instance UUID is Base64 and may contain
+ * `/`; when it starts with `/` or contains `//`, Zoom requires it encoded twice. openapi-fetch
+ * encodes path parameters once (encodeURIComponent), so those UUIDs are encoded once here and
+ * arrive as e.g. `%252F`. Every other id is left to openapi-fetch's single encoding.
+ */
+export function webinarIdForPath(webinarId: string): string {
+  return webinarId.startsWith("/") || webinarId.includes("//") ? encodeURIComponent(webinarId) : webinarId;
+}
+
+/** A numeric webinar ID (as `Webinar["id"]` holds it) written as the path expects it. */
+export function webinarNumberForPath(webinarId: number): string {
+  if (!Number.isSafeInteger(webinarId) || webinarId <= 0) {
+    throw new TypeError(`getWebinar: a numeric \`webinarId\` must be a positive safe integer, got ${webinarId}`);
+  }
+  return String(webinarId);
+}
