@@ -35,9 +35,10 @@ export async function startFakeZoom(): Promise<FakeZoom> {
   const tokenRequests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
 
-  const issueToken: Responder = (res) => {
+  const issueToken: Responder = (res, req) => {
     tokensIssued += 1;
-    json(200, { access_token: `token-${tokensIssued}`, token_type: "bearer", expires_in: 3599, scope: "webinar:read:webinar:master" })(res);
+    const body = { access_token: `token-${tokensIssued}`, token_type: "bearer", expires_in: 3599, scope: "webinar:read:webinar:master" };
+    json(200, body)(res, req);
   };
   const take = (queue: Responder[], fallback: Responder): Responder =>
     (queue.length > 1 ? queue.shift() : queue[0]) ?? fallback;
