@@ -1,0 +1,31 @@
+import { readFile } from "node:fs/promises";
+import { parse } from "yaml";
+import { isJsonObject, type OverlayAction, type OverlayDocument } from "./types.js";
+
+/**
+ * Reads an Overlay file and checks the shape this project relies on, so a typo in an overlay
+ * fails with the file's name instead of surfacing later as a missing translation.
+ */
+export async function loadOverlay(file: string): Promise<OverlayDocument> {
+  return parseOverlay(await readFile(file, "utf8"), file);
+}
+
+export function parseOverlay(text: string, origin: string): OverlayDocument {
+  const parsed: unknown = parse(text);
+  if (!isJsonObject(parsed)) throw new Error(`${origin}: not a YAML mapping`);
+  const { overlay, info, actions } = parsed;
+  if (typeof overlay !== "string" || !/^1\.\d+\.\d+$/.test(overlay)) {
+    throw new Error(`${origin}: \`overlay\` must name an Overlay 1.x version, e.g. "1.0.0"`);
+  }
+  if (!isJsonObject(info) || typeof info.title !== "string" || typeof info.version !== "string") {
+    throw new Error(`${origin}: \`info\` needs a \`title\` and a \`version\``);
+  }
+  if (!Array.isArray(actions)) throw new Error(`${origin}: \`actions\` must be a list`);
+  const checked = actions.map((action, index): OverlayAction => {
+    if (!isJsonObject(action) || typeof action.target !== "string") {
+      throw new Error(`${origin}: action ${index} needs a string \`target\``);
+    }
+    return action as unknown as OverlayAction;
+  });
+  return { overlay, info: { title: info.title, version: info.version }, actions: checked };
+}
