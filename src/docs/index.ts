@@ -1,0 +1,7 @@
+export { applyOverlay } from "./apply-overlay.js";
+export { buildDocsPages, DEFAULT_OVERLAYS_DIR, type BuildDocsPagesOptions, type BuiltPage } from "./build-docs-pages.js";
+export { loadOverlay, parseOverlay } from "./load-overlay.js";
+export { checkOverlayCoverage, coverageProblems, structuralProblems, type OverlayCoverage } from "./overlay-coverage.js";
+export { PAGES, type DocsLanguage } from "./pages.js";
+export { textLocations, type TextLocation } from "./text-locations.js";
+export type { JsonObject, JsonValue, OverlayAction, OverlayDocument } from "./types.js";
