@@ -1,0 +1,175 @@
+// One before/after pair per rule: each edit to the base fixture must produce exactly the listed
+// changes, classed as shown (BREAKING or ok), at the listed location.
+import { describe, expect, it } from "vitest";
+import { dereferenceText, diffSpecs, type JsonObject } from "../../src/contract-diff/index.js";
+import { BODY, baseSpec, brief, changesAfter, edit, type Edit } from "./fixture.js";
+
+const THING = "/components/schemas/Thing/properties";
+const GET = "/paths/~1things~1{thingId}/get";
+
+interface Case {
+  name: string;
+  edits: Edit[];
+  expected: string[];
+}
+
+const responseCases: Case[] = [
+  { name: "response property removed", edits: [[`${THING}/email`, undefined]], expected: [`BREAKING property-removed ${BODY}#/email`] },
+  {
+    name: "response property renamed = removed + added",
+    edits: [[`${THING}/email`, undefined], [`${THING}/e_mail`, { type: "string", format: "email" }]],
+    expected: [`BREAKING property-removed ${BODY}#/email`, `ok property-added ${BODY}#/e_mail`],
+  },
+  { name: "response property added", edits: [[`${THING}/color`, { type: "string" }]], expected: [`ok property-added ${BODY}#/color`] },
+  { name: "response type changed", edits: [[`${THING}/score/type`, "string"]], expected: [`BREAKING type-changed ${BODY}#/score`] },
+  { name: "response made nullable", edits: [[`${THING}/name/type`, ["string", "null"]]], expected: [`BREAKING type-loosened ${BODY}#/name`] },
+  { name: "response number narrowed to integer", edits: [[`${THING}/score/type`, "integer"]], expected: [`ok type-tightened ${BODY}#/score`] },
+  {
+    name: "enum value added to a response",
+    edits: [[`${THING}/status/enum`, ["active", "ended", "paused"]]],
+    expected: [`BREAKING enum-value-added ${BODY}#/status`],
+  },
+  { name: "enum value removed from a response", edits: [[`${THING}/status/enum`, ["active"]]], expected: [`ok enum-value-removed ${BODY}#/status`] },
+  { name: "response format changed", edits: [[`${THING}/email/format`, "uri"]], expected: [`BREAKING format-changed ${BODY}#/email`] },
+  { name: "response format added", edits: [[`${THING}/name/format`, "hostname"]], expected: [`ok format-tightened ${BODY}#/name`] },
+  { name: "response format removed", edits: [[`${THING}/email/format`, undefined]], expected: [`BREAKING format-loosened ${BODY}#/email`] },
+  { name: "response bound loosened", edits: [[`${THING}/name/maxLength`, 80]], expected: [`BREAKING bound-loosened ${BODY}#/name`] },
+  { name: "response bound tightened", edits: [[`${THING}/name/maxLength`, 20]], expected: [`ok bound-tightened ${BODY}#/name`] },
+  {
+    name: "response property made non-required",
+    edits: [["/components/schemas/Thing/required", ["id"]]],
+    expected: [`BREAKING property-made-optional ${BODY}#/name`],
+  },
+  {
+    name: "response property made required",
+    edits: [["/components/schemas/Thing/required", ["id", "name", "email"]]],
+    expected: [`ok property-made-required ${BODY}#/email`],
+  },
+  {
+    name: "error body field made non-required (through a shared $ref)",
+    edits: [["/components/schemas/Error/required", ["code"]]],
+    expected: ["BREAKING property-made-optional responses/404/application/json#/message"],
+  },
+  {
+    name: "additionalProperties closed on a response",
+    edits: [["/components/schemas/Thing/additionalProperties", false]],
+    expected: [`BREAKING additional-properties-closed ${BODY}`],
+  },
+  {
+    name: "property removed inside array items",
+    edits: [["/components/schemas/Tag/properties/label", undefined]],
+    expected: [`BREAKING property-removed ${BODY}#/tags/[]/label`],
+  },
+  {
+    name: "oneOf branch added to a response",
+    edits: [[`${THING}/shape/oneOf/2`, { type: "boolean" }]],
+    expected: [`BREAKING oneOf-branch-added ${BODY}#/shape/oneOf/2`],
+  },
+  { name: "status code removed", edits: [[`${GET}/responses/404`, undefined]], expected: ["BREAKING status-removed responses/404"] },
+  { name: "status code added", edits: [[`${GET}/responses/500`, { description: "Oops" }]], expected: ["ok status-added responses/500"] },
+  {
+    name: "media type removed (and another added)",
+    edits: [[`${GET}/responses/200/content/application~1json`, undefined], [`${GET}/responses/200/content/application~1xml`, { schema: { type: "string" } }]],
+    expected: [`BREAKING media-type-removed ${BODY}`, "ok media-type-added responses/200/application/xml"],
+  },
+  {
+    name: "response header removed",
+    edits: [[`${GET}/responses/200/headers/X-Rate-Remaining`, undefined]],
+    expected: ["BREAKING response-header-removed responses/200/headers/X-Rate-Remaining"],
+  },
+  {
+    name: "response header made optional",
+    edits: [[`${GET}/responses/200/headers/X-Rate-Remaining/required`, false]],
+    expected: ["BREAKING response-header-made-optional responses/200/headers/X-Rate-Remaining"],
+  },
+  { name: "description edited", edits: [["/components/schemas/Thing/description", "A better thing."]], expected: [`ok documentation-changed ${BODY}`] },
+];
+
+const requestCases: Case[] = [
+  {
+    name: "required parameter added",
+    edits: [[`${GET}/parameters/2`, { name: "region", in: "query", required: true, schema: { type: "string" } }]],
+    expected: ["BREAKING required-parameter-added parameters/query/region"],
+  },
+  {
+    name: "optional parameter added",
+    edits: [[`${GET}/parameters/2`, { name: "region", in: "query", schema: { type: "string" } }]],
+    expected: ["ok optional-parameter-added parameters/query/region"],
+  },
+  { name: "parameter made required", edits: [[`${GET}/parameters/0/required`, true]], expected: ["BREAKING parameter-made-required parameters/query/mode"] },
+  { name: "parameter removed", edits: [[`${GET}/parameters/0`, undefined]], expected: ["BREAKING parameter-removed parameters/query/mode"] },
+  {
+    name: "enum value removed from a request parameter",
+    edits: [[`${GET}/parameters/0/schema/enum`, ["full"]]],
+    expected: ["BREAKING enum-value-removed parameters/query/mode"],
+  },
+  {
+    name: "enum value added to a request parameter",
+    edits: [[`${GET}/parameters/0/schema/enum`, ["brief", "full", "debug"]]],
+    expected: ["ok enum-value-added parameters/query/mode"],
+  },
+  { name: "request bound tightened", edits: [[`${GET}/parameters/1/schema/maximum`, 50]], expected: ["BREAKING bound-tightened parameters/query/limit"] },
+  { name: "request bound loosened", edits: [[`${GET}/parameters/1/schema/maximum`, 500]], expected: ["ok bound-loosened parameters/query/limit"] },
+  {
+    name: "path-level $ref parameter tightened",
+    edits: [["/components/parameters/ThingId/schema/minLength", 3]],
+    expected: ["BREAKING bound-tightened parameters/path/thingId"],
+  },
+  {
+    name: "format added to a request parameter",
+    edits: [["/components/parameters/ThingId/schema/format", "uuid"]],
+    expected: ["BREAKING format-tightened parameters/path/thingId"],
+  },
+  { name: "request type changed", edits: [[`${GET}/parameters/1/schema/type`, "string"]], expected: ["BREAKING type-changed parameters/query/limit"] },
+  { name: "request default changed", edits: [[`${GET}/parameters/1/schema/default`, 20]], expected: ["BREAKING default-changed parameters/query/limit"] },
+  {
+    name: "serialization changed",
+    edits: [[`${GET}/parameters/0/explode`, false]],
+    expected: ["BREAKING serialization-changed parameters/query/mode"],
+  },
+];
+
+const otherCases: Case[] = [
+  { name: "keyword no rule knows fails closed", edits: [[`${THING}/name/not`, { const: "" }]], expected: [`BREAKING unclassified ${BODY}#/name`] },
+  { name: "security alternative removed", edits: [["/security", [{ oauth: ["things:read"] }]]], expected: ["BREAKING security-alternative-removed security"] },
+  {
+    name: "OAuth scope description edited",
+    edits: [["/components/securitySchemes/oauth/flows/clientCredentials/scopes/things:read", "Read things"]],
+    expected: ["ok documentation-changed components/securitySchemes/oauth/flows/clientCredentials/scopes/things:read"],
+  },
+  { name: "server removed", edits: [["/servers/0/url", "https://api.example.test/v2"]], expected: ["BREAKING server-removed servers", "ok server-added servers"] },
+  { name: "operation removed", edits: [[GET, undefined]], expected: ["BREAKING operation-removed GET /things/{thingId}"] },
+  { name: "version raised", edits: [["/info/version", "2.0.0"]], expected: ["ok version-changed info/version"] },
+];
+
+describe.each([
+  ["response rules", responseCases],
+  ["request rules", requestCases],
+  ["other rules", otherCases],
+])("%s", (_, cases) => {
+  it.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
+    const changes = await changesAfter(c.edits);
+    expect(changes.map(brief)).toEqual(c.expected);
+    expect(changes.every((ch) => ch.message.length > 0)).toBe(true);
+  });
+});
+
+describe("structure", () => {
+  it("finds no change between identical documents, recursive schema included", async () => {
+    expect(await changesAfter([])).toEqual([]);
+  });
+
+  it("treats a path parameter renamed in the template and the parameter as the same parameter", async () => {
+    const head = baseSpec();
+    const paths = head.paths as JsonObject;
+    paths["/things/{id}"] = paths["/things/{thingId}"] as JsonObject;
+    delete paths["/things/{thingId}"];
+    edit(head, "/components/parameters/ThingId/name", "id");
+    const renamed = diffSpecs(await dereferenceText(JSON.stringify(baseSpec()), "/b.json"), await dereferenceText(JSON.stringify(head), "/h.json"));
+    expect(renamed.map(brief)).toEqual(["ok path-parameter-renamed GET /things/{id} parameters/path/id"]);
+  });
+
+  it("refuses documents that still contain $ref", () => {
+    expect(() => diffSpecs(baseSpec(), baseSpec())).toThrow(/dereferenced/);
+  });
+});
