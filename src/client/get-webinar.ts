@@ -4,7 +4,7 @@ import type { ZoomClient } from "./create-zoom-client.js";
 import { errorFromResponse, textSnippet } from "./error-from-response.js";
 import { requirePathParam, webinarIdForPath, webinarNumberForPath } from "./path-params.js";
 import { readRateLimitHeaders } from "./rate-limit-headers.js";
-import { attemptsOf } from "./resilient-fetch.js";
+import { attemptsOf, releaseAttempt } from "./resilient-fetch.js";
 import { findWebinarMismatches } from "./response-validator.js";
 import { ZoomApiError } from "./zoom-api-error.js";
 
@@ -58,11 +58,12 @@ export async function getWebinar(
     throw asZoomApiError(error, options.signal, `GET ${PATH}`);
   }
   const { data, error, response } = result;
+  // openapi-fetch has read the body: the attempt's timer has nothing left to guard.
+  releaseAttempt(response);
   const attempts = attemptsOf(response) ?? 1;
-  const target = describeResponse(response);
-  if (!response.ok) throw errorFromResponse(response, error, attempts, target);
+  if (!response.ok) throw errorFromResponse(response, error, attempts, describeResponse(response));
 
-  const webinar = parseBody(data, response, attempts, target);
+  const webinar = parseBody(data, response, attempts);
   if (clientSettings(client).validateResponses) {
     const mismatches = findWebinarMismatches(webinar);
     if (mismatches !== undefined) {
@@ -70,7 +71,7 @@ export async function getWebinar(
       const more = mismatches.length > shown.length ? `; and ${mismatches.length - shown.length} more` : "";
       throw new ZoomApiError({
         status: response.status,
-        message: `${target} → HTTP ${response.status} but the body does not match the Webinar schema: ${shown.join("; ")}${more}`,
+        message: `${describeResponse(response)} → HTTP ${response.status} but the body does not match the Webinar schema: ${shown.join("; ")}${more}`,
         attempts,
         rateLimit: readRateLimitHeaders(response.headers),
         mismatches,
@@ -92,11 +93,11 @@ function callGet(
   return client.GET(PATH, { params: { path: { accountId, webinarId }, query }, parseAs: "text", signal });
 }
 
-function parseBody(data: string | undefined, response: Response, attempts: number, target: string): object {
+function parseBody(data: string | undefined, response: Response, attempts: number): object {
   const fail = (what: string): ZoomApiError =>
     new ZoomApiError({
       status: response.status,
-      message: `${target} → HTTP ${response.status} but ${what}`,
+      message: `${describeResponse(response)} → HTTP ${response.status} but ${what}`,
       attempts,
       rateLimit: readRateLimitHeaders(response.headers),
     });

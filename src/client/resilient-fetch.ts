@@ -1,4 +1,4 @@
-import { abortableSleep, type Sleep } from "./abortable-sleep.js";
+import type { Sleep } from "./abortable-sleep.js";
 import { isDailyLimit } from "./rate-limit-headers.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { isRetryable, markRetryable, withAttempts, ZoomApiError } from "./zoom-api-error.js";
@@ -24,18 +24,32 @@ export interface ResilientFetchOptions {
   retry: RetryPolicy;
 }
 
-// The retry loop knows the attempt count but openapi-fetch hands the caller the Response (or
-// the caller's abort reason) itself; a WeakMap carries the count across without touching the
-// immutable response headers.
-const attemptsByOutcome = new WeakMap<object, number>();
+interface Outcome {
+  attempts: number;
+  release?: () => void;
+}
+
+// openapi-fetch hands the caller the Response (or the caller's abort reason) itself, so what
+// the retry loop knows about it travels in a WeakMap rather than on the immutable response.
+const outcomes = new WeakMap<object, Outcome>();
 
 /** How many attempts led to this response or abort reason, when it came through a resilient fetch. */
 export function attemptsOf(outcome: object): number | undefined {
-  return attemptsByOutcome.get(outcome);
+  return outcomes.get(outcome)?.attempts;
 }
 
-function recordAttempts<T>(outcome: T, attempts: number): T {
-  if (typeof outcome === "object" && outcome !== null) attemptsByOutcome.set(outcome, attempts);
+/**
+ * Ends the attempt that produced `response`: its timer stays armed after the headers arrive so
+ * that it also bounds reading the body, and whoever reads the body says when that is done.
+ * getWebinar does; for a bare `client.GET` the timer simply expires later (it is unref'd and
+ * its abort is a no-op once the body has been read).
+ */
+export function releaseAttempt(response: Response): void {
+  outcomes.get(response)?.release?.();
+}
+
+function record<T>(outcome: T, attempts: number, release?: () => void): T {
+  if (typeof outcome === "object" && outcome !== null) outcomes.set(outcome, { attempts, release });
   return outcome;
 }
 
@@ -60,25 +74,61 @@ export function createResilientFetch(
     const retries = request.method === "GET" ? retry.retries : 0;
 
     for (let attempt = 1; ; attempt++) {
+      const timer = startAttempt(caller, timeoutMs);
       let delayMs: number;
       try {
-        const response = await runAttempt(request, send, timeoutMs);
+        const response = await send(request, timer.signal);
         delayMs = retryDelay(response, attempt, retries, retry);
-        if (delayMs < 0) {
-          return recordAttempts(response, attempt);
-        }
+        if (delayMs < 0) return record(response, attempt, timer.release);
+        // Drain the discarded answer under the same timer so its connection can be reused.
+        await response.arrayBuffer().catch(() => undefined);
+        timer.release();
       } catch (error) {
-        if (caller.aborted) throw recordAttempts(caller.reason, attempt);
-        const failure = toAttemptFailure(error, request, timeoutMs);
+        timer.release();
+        if (caller.aborted) throw record(caller.reason, attempt);
+        const failure = toAttemptFailure(error, request, timer.timedOut() ? timeoutMs : undefined);
         if (attempt > retries || !isRetryable(failure)) throw withAttempts(failure, attempt);
         delayMs = backoff(attempt, retry);
       }
       try {
         await retry.sleep(delayMs, caller);
       } catch (error) {
-        throw recordAttempts(error, attempt);
+        throw record(error, attempt);
       }
     }
+  };
+}
+
+interface AttemptTimer {
+  signal: AbortSignal;
+  timedOut: () => boolean;
+  release: () => void;
+}
+
+/**
+ * A fresh timer and signal for one attempt, linked to the caller's signal by hand: AbortSignal.any
+ * on Node 20 keeps every combined signal alive as long as a long-lived caller signal lives.
+ */
+function startAttempt(caller: AbortSignal, timeoutMs: number): AttemptTimer {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onCallerAbort = (): void => controller.abort(caller.reason);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    caller.removeEventListener("abort", onCallerAbort);
+    controller.abort(new DOMException(`The attempt timed out after ${timeoutMs} ms`, "TimeoutError"));
+  }, timeoutMs);
+  // It may outlive the call (see releaseAttempt); it must not keep the process alive for that.
+  timer.unref();
+  if (caller.aborted) controller.abort(caller.reason);
+  else caller.addEventListener("abort", onCallerAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    release: () => {
+      clearTimeout(timer);
+      caller.removeEventListener("abort", onCallerAbort);
+    },
   };
 }
 
@@ -102,59 +152,16 @@ function backoff(attempt: number, retry: RetryPolicy): number {
   return Math.floor(retry.random() * window);
 }
 
-class AttemptTimeout extends Error {}
-
-async function runAttempt(request: Request, send: AttemptSender, timeoutMs: number): Promise<Response> {
-  const caller = request.signal;
-  if (caller.aborted) throw caller.reason;
-  // Linked by hand rather than with AbortSignal.any, which on Node 20 keeps every combined
-  // signal alive for as long as a long-lived caller signal lives.
-  const controller = new AbortController();
-  const onCallerAbort = (): void => controller.abort(caller.reason);
-  caller.addEventListener("abort", onCallerAbort, { once: true });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`The attempt timed out after ${timeoutMs} ms`, "TimeoutError"));
-  }, timeoutMs);
-  try {
-    const response = await send(request, controller.signal);
-    // Reading the body inside the attempt keeps it under the same timer and makes a reset in
-    // the middle of the body a retryable attempt failure rather than a parse error later.
-    return await buffered(response);
-  } catch (error) {
-    if (timedOut && !caller.aborted) throw new AttemptTimeout("timeout", { cause: controller.signal.reason });
-    throw error;
-  } finally {
-    clearTimeout(timer);
-    caller.removeEventListener("abort", onCallerAbort);
-  }
-}
-
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
-async function buffered(response: Response): Promise<Response> {
-  const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
-  const copy = new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  // A constructed Response has an empty url; callers of client.GET may log it.
-  Object.defineProperty(copy, "url", { value: response.url });
-  return copy;
-}
-
-function toAttemptFailure(error: unknown, request: Request, timeoutMs: number): ZoomApiError {
+function toAttemptFailure(error: unknown, request: Request, timedOutAfterMs: number | undefined): ZoomApiError {
   if (error instanceof ZoomApiError) return error;
   const target = describeRequest(request);
-  if (error instanceof AttemptTimeout) {
+  if (timedOutAfterMs !== undefined) {
     return markRetryable(
       new ZoomApiError({
         status: 0,
-        message: `${target}: no response within ${timeoutMs} ms`,
+        message: `${target}: no response within ${timedOutAfterMs} ms`,
         attempts: 1,
-        cause: error.cause,
+        cause: error,
       }),
     );
   }

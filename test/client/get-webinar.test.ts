@@ -298,6 +298,17 @@ describe("timeouts and aborts", () => {
     expect(fake.apiRequests).toHaveLength(2);
   });
 
+  it("the attempt's timer also bounds reading the body", async () => {
+    fake.api((res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.write('{"id": 97871060099, "topic": "stalls here');
+    });
+    const { zoom } = fastClient(fake, { timeoutMs: 40 });
+    const error = await zoomError(getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" }));
+    expect(error.status).toBe(0);
+    expect(error.message).toContain("timed out after 40 ms");
+  });
+
   it("the caller's abort is honoured at once and not retried", async () => {
     fake.api(hang);
     const { zoom, sleeps } = fastClient(fake);
