@@ -1,0 +1,39 @@
+// A downstream project's view of the package: everything comes from the package name, which
+// resolves through package.json "exports" to dist/. Type-checked (not run) by
+// test/client/package-build.test.ts after `npm run build`.
+import { createZoomClient, getWebinar, ZoomApiError } from "zoom-webinar-contract";
+import type { components, paths, Webinar } from "zoom-webinar-contract";
+
+type Audio = NonNullable<Webinar["settings"]>["audio"];
+const audio: Audio = "voip";
+
+type ErrorBody = components["schemas"]["ZoomError"];
+const notFound: ErrorBody = { code: 3001, message: "Webinar does not exist." };
+
+const path: keyof paths = "/accounts/{accountId}/webinars/{webinarId}";
+
+export async function topicOf(accountId: string, webinarId: string): Promise<string | undefined> {
+  const zoom = createZoomClient({
+    serverToServer: { accountId: "master", clientId: "id", clientSecret: "secret" },
+    retry: { retries: 1 },
+    validateResponses: true,
+  });
+  try {
+    const webinar: Webinar = await getWebinar(zoom, { accountId, webinarId, showPreviousOccurrences: true });
+    return webinar.topic;
+  } catch (error) {
+    if (error instanceof ZoomApiError && error.status === 404 && error.code === notFound.code) return undefined;
+    throw error;
+  }
+}
+
+export async function rawGet(accountId: string, webinarId: string): Promise<Webinar | undefined> {
+  const zoom = createZoomClient({ accessToken: () => "token" });
+  const { data, error } = await zoom.GET(path, { params: { path: { accountId, webinarId } } });
+  if (error) return undefined;
+  // @ts-expect-error the package's types are strict for consumers too: audio is an enum
+  const wrong: Audio = "bluetooth";
+  void wrong;
+  void audio;
+  return data;
+}
