@@ -8,7 +8,7 @@ import { loadOverlay } from "./load-overlay.js";
 import { makeOffline } from "./offline-page.js";
 import { checkOverlayCoverage, coverageProblems, structuralProblems } from "./overlay-coverage.js";
 import { otherPage, PAGES, withLanguageSwitch, type DocsLanguage, type PageDefinition } from "./pages.js";
-import { redoclyBuildDocs } from "./redoc-cli.js";
+import { redoclyBuildDocs, type BuildDocsArgs } from "./redoc-cli.js";
 import type { JsonObject } from "./types.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -33,6 +33,12 @@ export interface BuildDocsPagesOptions {
   overlaysDir?: string;
   /** Receives untranslated or non-Chinese texts; they do not stop the build. Default: console.warn. */
   warn?: (message: string) => void;
+  /**
+   * Runs `redocly build-docs` with these arguments. Default: the CLI as a child process, both
+   * pages at once. A caller with a faster in-process runner passes it here; pages then render
+   * one after the other, because an in-process run shares this process's stdout and globals.
+   */
+  render?: (args: BuildDocsArgs) => Promise<void>;
 }
 
 export interface BuiltPage {
@@ -75,12 +81,15 @@ export async function buildDocsPages(options: BuildDocsPagesOptions): Promise<Bu
   try {
     const config = path.join(work, "redocly.yaml");
     await writeFile(config, stringify({ telemetry: "off", openapi: REDOC_OPTIONS }));
-    // Both renders at once: each is a separate Node process that spends most of its second starting up.
-    return await Promise.all(
-      (Object.keys(PAGES) as DocsLanguage[]).map((lang) =>
-        renderPage(PAGES[lang], documents[lang], { work, config, outDir: options.outDir }),
-      ),
-    );
+    const languages = Object.keys(PAGES) as DocsLanguage[];
+    const dirs = { work, config, outDir: options.outDir };
+    if (options.render === undefined) {
+      // Both at once: each CLI is a separate Node process that spends most of its second starting up.
+      return await Promise.all(languages.map((lang) => renderPage(PAGES[lang], documents[lang], dirs, redoclyBuildDocs)));
+    }
+    const built: BuiltPage[] = [];
+    for (const lang of languages) built.push(await renderPage(PAGES[lang], documents[lang], dirs, options.render));
+    return built;
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -90,12 +99,13 @@ async function renderPage(
   page: PageDefinition,
   document: JsonObject,
   dirs: { work: string; config: string; outDir: string },
+  render: (args: BuildDocsArgs) => Promise<void>,
 ): Promise<BuiltPage> {
   const api = path.join(dirs.work, `${page.lang}.json`);
   const raw = path.join(dirs.work, `${page.lang}.html`);
   await writeFile(api, JSON.stringify(withLanguageSwitch(document, page)));
   const other = otherPage(page.lang);
-  await redoclyBuildDocs({
+  await render({
     api,
     output: raw,
     title: page.title,

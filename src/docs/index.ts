@@ -4,5 +4,6 @@ export { buildDocsPages, DEFAULT_OVERLAYS_DIR, type BuildDocsPagesOptions, type 
 export { loadOverlay, parseOverlay } from "./load-overlay.js";
 export { checkOverlayCoverage, coverageProblems, structuralProblems, type OverlayCoverage } from "./overlay-coverage.js";
 export { PAGES, type DocsLanguage } from "./pages.js";
+export { redoclyBuildDocs, type BuildDocsArgs } from "./redoc-cli.js";
 export { textLocations, type TextLocation } from "./text-locations.js";
 export type { JsonObject, JsonValue, OverlayAction, OverlayDocument } from "./types.js";

@@ -39,7 +39,7 @@ const EXPECTED: Record<DocsLanguage, Expected> = {
     operation: "获取网络研讨会",
     settings: "网络研讨会的设置",
     audio: "参会者加入音频的方式",
-    errors: { "400": "错误的请求。", "401": "未授权。", "404": "未找到。", "429": "请求过多。" },
+    errors: { "400": "错误的请求。Zoom", "401": "未授权。Zoom", "404": "未找到。Zoom", "429": "请求过多。该帐户" },
     otherLanguage: "English",
   },
 };
