@@ -1,0 +1,50 @@
+/**
+ * `npm run generate [-- --check] [--quiet] [--root DIR] [--spec FILE] [--out DIR]
+ *   [--steps a,b] [--docs-engine in-process|spawn]`
+ * Argument parsing and printing only; the work is in src/pipeline/run-pipeline.ts.
+ */
+import { parseArgs } from "node:util";
+import { formatDiff, formatProblems, formatStep, formatSummary } from "../src/pipeline/report.js";
+import { STEP_NAMES, type StepName, runPipeline } from "../src/pipeline/run-pipeline.js";
+
+const { values } = parseArgs({
+  options: {
+    check: { type: "boolean", default: false },
+    quiet: { type: "boolean", short: "q", default: false },
+    root: { type: "string", default: process.cwd() },
+    spec: { type: "string" },
+    out: { type: "string" },
+    steps: { type: "string" },
+    "docs-engine": { type: "string" },
+  },
+  strict: true,
+});
+
+const steps = values.steps?.split(",").map((s) => s.trim());
+const unknown = steps?.filter((s) => !(STEP_NAMES as readonly string[]).includes(s)) ?? [];
+if (unknown.length > 0) {
+  console.error(`Unknown step(s): ${unknown.join(", ")}. Steps: ${STEP_NAMES.join(", ")}`);
+  process.exit(2);
+}
+const docsEngine = values["docs-engine"];
+if (docsEngine !== undefined && docsEngine !== "in-process" && docsEngine !== "spawn") {
+  console.error(`--docs-engine must be in-process or spawn`);
+  process.exit(2);
+}
+
+const result = await runPipeline({
+  rootDir: values.root,
+  check: values.check,
+  ...(values.spec ? { specEntry: values.spec } : {}),
+  ...(values.out ? { outDir: values.out } : {}),
+  ...(steps ? { steps: steps as StepName[] } : {}),
+  ...(docsEngine ? { docsEngine } : {}),
+  onStep: (step) => {
+    if (!values.quiet) console.log(formatStep(step));
+  },
+});
+
+for (const line of formatProblems(result.problems)) console.log(line);
+if (result.mode === "check") for (const line of formatDiff(result)) console.log(line);
+console.log(formatSummary(result));
+process.exitCode = result.ok ? 0 : 1;

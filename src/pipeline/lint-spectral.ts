@@ -1,0 +1,142 @@
+import { existsSync, promises as fsp, statSync } from "node:fs";
+import path from "node:path";
+import { Document, Spectral, type ISpectralDiagnostic, type Ruleset } from "@stoplight/spectral-core";
+// spectral-parsers re-exports through tslib in a way Node's CJS named-export detection misses.
+import spectralParsers from "@stoplight/spectral-parsers";
+import { Resolver } from "@stoplight/spectral-ref-resolver";
+import { bundleAndLoadRuleset } from "@stoplight/spectral-ruleset-bundler/with-loader";
+import { builtins } from "@stoplight/spectral-ruleset-bundler/plugins/builtins";
+import { commonjs } from "@stoplight/spectral-ruleset-bundler/plugins/commonjs";
+import { type Problem, type Severity, dedupeProblems, relativeFile, relativizeMessage } from "./problems.js";
+import { fileProblem } from "./redocly-common.js";
+import { toPointer } from "../util/json-pointer.js";
+import type { SourceLocator } from "./source-locator.js";
+
+/**
+ * Rulesets are rollup-bundled on load (~0.5 s for spectral:oas + OWASP); cache them per
+ * process so repeated runs (tests, watch, bench warm rounds) pay it once. Keyed by mtime so
+ * an edited ruleset is picked up.
+ */
+const rulesetCache = new Map<string, { stamp: string; ruleset: Promise<Ruleset> }>();
+
+/** Rulesets must resolve from node_modules; a URL in `extends` is a configuration error here. */
+const offlineFetch = (async (input: unknown) => {
+  throw new Error(`Network access is disabled while loading Spectral rulesets (requested ${String(input)})`);
+}) as unknown as typeof fetch;
+
+export async function loadSpectralRuleset(rulesetFile: string): Promise<Ruleset> {
+  const stat = statSync(rulesetFile);
+  const stamp = `${stat.mtimeMs}:${stat.size}`;
+  const cached = rulesetCache.get(rulesetFile);
+  if (cached && cached.stamp === stamp) return cached.ruleset;
+  // Same plugin set as spectral-cli: `builtins` shares this process's spectral-* module
+  // instances with the ruleset, `commonjs` lets CJS rulesets (OWASP) be bundled.
+  const ruleset = bundleAndLoadRuleset(rulesetFile, { fs: { promises: { readFile: fsp.readFile } }, fetch: offlineFetch }, [builtins(), commonjs()]);
+  rulesetCache.set(rulesetFile, { stamp, ruleset });
+  ruleset.catch(() => rulesetCache.delete(rulesetFile));
+  return ruleset;
+}
+
+/** Refs to other files resolve from disk; remote refs are refused rather than fetched. */
+function createFileOnlyResolver(): Resolver {
+  return new Resolver({
+    resolvers: {
+      file: { resolve: (ref: { href(): string }) => fsp.readFile(ref.href(), "utf8") },
+    },
+  });
+}
+
+const { Json, Yaml } = spectralParsers;
+
+function toSeverity(severity: number): Severity {
+  if (severity === 0) return "error";
+  if (severity === 1) return "warning";
+  return "info";
+}
+
+export interface SpectralLintOptions {
+  rootDir: string;
+  rulesetFile: string;
+  /** The root source file; Spectral follows its `$ref`s and reports each problem in its own file. */
+  sourceFile: string;
+  /**
+   * Linting the bundle catches what only shows up once external components are merged into
+   * `components` (e.g. rules that match `components.headers`).
+   */
+  bundle?: {
+    json: string;
+    /** Where the bundle will be written, used when a problem has no source location. */
+    displayFile: string;
+    locator: SourceLocator;
+  };
+}
+
+export async function lintWithSpectral(options: SpectralLintOptions): Promise<Problem[]> {
+  const { rootDir } = options;
+  const rulesetFile = path.resolve(rootDir, options.rulesetFile);
+  if (!existsSync(rulesetFile)) {
+    return [fileProblem(rootDir, rulesetFile, "spectral-ruleset", `Spectral ruleset not found: ${relativeFile(rootDir, rulesetFile)}`)];
+  }
+  let ruleset: Ruleset;
+  try {
+    ruleset = await loadSpectralRuleset(rulesetFile);
+  } catch (error) {
+    return [fileProblem(rootDir, rulesetFile, "spectral-ruleset", `Cannot load Spectral ruleset: ${error instanceof Error ? error.message : String(error)}`)];
+  }
+
+  const spectral = new Spectral({ resolver: createFileOnlyResolver() });
+  spectral.setRuleset(ruleset);
+
+  const sourceFile = path.resolve(rootDir, options.sourceFile);
+  const sourceText = await fsp.readFile(sourceFile, "utf8");
+  const sourceResults = await spectral.run(new Document(sourceText, Yaml, sourceFile));
+  const problems = sourceResults.map((r) => fromSourceResult(rootDir, r, sourceFile));
+
+  if (options.bundle) {
+    const { json, displayFile, locator } = options.bundle;
+    // Spectral reports source results with the path inside the file that holds the node;
+    // the locator maps bundle paths to the same (file, pointer), so duplicates match exactly.
+    const seen = new Set(sourceResults.map((r) => resultKey(r.source ?? sourceFile, toPointer(r.path), r)));
+    // A path that does not exist on disk keeps Spectral from mistaking it for a real file.
+    const virtualPath = path.resolve(rootDir, displayFile);
+    const bundleResults = await spectral.run(new Document(json, Json, virtualPath));
+    for (const result of bundleResults) {
+      const origin = locator.origin(result.path.map(String));
+      if (origin?.exact && seen.has(resultKey(origin.file, origin.pointer, result))) continue;
+      problems.push(fromBundleResult(rootDir, result, displayFile, locator));
+    }
+  }
+  return dedupeProblems(problems);
+}
+
+function resultKey(file: string, pointer: string, result: ISpectralDiagnostic): string {
+  return [file, pointer, String(result.code), result.message].join("\u0000");
+}
+
+function fromSourceResult(rootDir: string, result: ISpectralDiagnostic, fallbackFile: string): Problem {
+  return {
+    file: relativeFile(rootDir, result.source ?? fallbackFile),
+    line: result.range.start.line + 1,
+    column: result.range.start.character + 1,
+    rule: String(result.code),
+    severity: toSeverity(result.severity),
+    message: relativizeMessage(rootDir, result.message),
+  };
+}
+
+function fromBundleResult(rootDir: string, result: ISpectralDiagnostic, displayFile: string, locator: SourceLocator): Problem {
+  const base = { rule: String(result.code), severity: toSeverity(result.severity), message: relativizeMessage(rootDir, result.message) };
+  const located = locator.locate(result.path.map(String));
+  if (located && result.path.length > 0) {
+    // When only an ancestor maps to a source file, say which bundle node was meant.
+    const message = located.exact ? base.message : `${base.message} (bundle #${toPointer(result.path)})`;
+    return { ...base, message, file: relativeFile(rootDir, located.file), line: located.line, column: located.column };
+  }
+  return {
+    ...base,
+    file: displayFile,
+    line: result.range.start.line + 1,
+    column: result.range.start.character + 1,
+    message: `${base.message} (bundle #${toPointer(result.path)})`,
+  };
+}
