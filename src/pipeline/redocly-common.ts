@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { type Config, type NormalizedProblem, YamlParseError, getLineColLocation, loadConfig } from "@redocly/openapi-core";
+import { type Config, type LocationObject, type NormalizedProblem, YamlParseError, getLineColLocation, loadConfig, parseYaml } from "@redocly/openapi-core";
+import { getAt, isRecord, parsePointer } from "../util/json-pointer.js";
 import { type Problem, relativeFile, relativizeMessage } from "./problems.js";
 
 /** Redocly would otherwise resolve telemetry per call and may do a DNS lookup; we never want that. */
@@ -37,14 +38,30 @@ export function fromRedoclyProblem(rootDir: string, problem: NormalizedProblem, 
       // A position is a convenience; the file and message still identify the problem.
     }
   }
+  let message = problem.message;
+  // Redocly says only "Can't resolve $ref" for a missing component; name the ref.
+  const ref = location && /resolve \$ref/i.test(message) ? refAt(location) : undefined;
+  if (ref !== undefined && !message.includes(ref)) message = `${message}: ${ref}`;
   return {
     file: relativeFile(rootDir, file),
     line,
     column,
     rule: problem.ruleId,
     severity: problem.severity === "error" ? "error" : "warning",
-    message: relativizeMessage(rootDir, problem.message),
+    message: relativizeMessage(rootDir, message),
   };
+}
+
+function refAt(location: LocationObject): string | undefined {
+  if (location.pointer === undefined) return undefined;
+  try {
+    const segments = parsePointer(location.pointer);
+    if (segments.at(-1) === "$ref") segments.pop();
+    const node = getAt(parseYaml(location.source.body), segments);
+    return isRecord(node) && typeof node.$ref === "string" ? node.$ref : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function fileProblem(rootDir: string, file: string, rule: string, message: string): Problem {

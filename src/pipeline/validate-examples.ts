@@ -152,6 +152,14 @@ export function validateExamples(options: ValidateExamplesOptions): Problem[] {
   const ajv = createOpenApiAjv(document);
   const validators = new Map<string, ValidateFunction | Error>();
   const problems: Problem[] = [];
+  // A broken schema also breaks every schema that contains or `$ref`s it, with the same Ajv
+  // message: report it once, at the most specific schema (a non-`$ref` node, deepest first).
+  const compileFailures = new Map<string, { score: number; problem: Problem }>();
+  const specificity = (pointer: string): number => {
+    const segments = parsePointer(pointer);
+    const node = getAt(document, segments);
+    return (isRecord(node) && typeof node.$ref === "string" ? 0 : 1000) + segments.length;
+  };
 
   const at = (pointer: string): Pick<Problem, "file" | "line" | "column"> & { exact: boolean } => {
     const located = locator.locate(pointer);
@@ -168,7 +176,14 @@ export function validateExamples(options: ValidateExamplesOptions): Problem[] {
       } catch (error) {
         validate = error instanceof Error ? error : new Error(String(error));
         const { exact: _exact, ...where } = at(check.schemaPointer);
-        problems.push({ ...where, rule: "schema-compile", severity: "error", message: `Schema #${check.schemaPointer} cannot be compiled: ${validate.message}` });
+        const previous = compileFailures.get(validate.message);
+        const score = specificity(check.schemaPointer);
+        if (!previous || previous.score < score) {
+          compileFailures.set(validate.message, {
+            score,
+            problem: { ...where, rule: "schema-compile", severity: "error", message: `Schema #${check.schemaPointer} cannot be compiled: ${validate.message}` },
+          });
+        }
       }
       validators.set(check.schemaPointer, validate);
     }
@@ -188,5 +203,5 @@ export function validateExamples(options: ValidateExamplesOptions): Problem[] {
       message: `${what} #${check.valuePointer} does not match schema #${check.schemaPointer}: ${formatAjvErrors(errors).join("; ")}`,
     });
   }
-  return problems;
+  return [...problems, ...[...compileFailures.values()].map((f) => f.problem)];
 }
