@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import path from "node:path";
+import { bundleSpec } from "../../src/pipeline/bundle.js";
+import { loadRedoclyConfig } from "../../src/pipeline/redocly-common.js";
+import { SourceLocator } from "../../src/pipeline/source-locator.js";
+import { type FixtureCopy, copyFixture } from "./support/fixtures.js";
+
+describe("SourceLocator", () => {
+  let copy: FixtureCopy;
+  let locator: SourceLocator;
+  let entry: string;
+
+  beforeAll(async () => {
+    copy = await copyFixture("good-spec");
+    const loaded = await loadRedoclyConfig(copy.dir, "redocly.yaml");
+    if (!("config" in loaded)) throw new Error(loaded.problem.message);
+    const result = await bundleSpec({ rootDir: copy.dir, entry: "openapi/openapi.yaml", config: loaded.config });
+    if (!result.bundle) throw new Error("fixture does not bundle");
+    entry = path.join(copy.dir, "openapi/openapi.yaml");
+    locator = new SourceLocator(entry, result.bundle.document);
+  });
+  afterAll(() => copy?.remove());
+
+  it("maps a component the bundler pulled in from another file back to that file and line", () => {
+    // components.yaml line 49 is `        type:` under Webinar.properties.
+    expect(locator.locate("/components/schemas/Webinar/properties/type")).toEqual({
+      file: path.join(copy.dir, "openapi/components.yaml"),
+      line: 49,
+      column: 9,
+      exact: true,
+    });
+  });
+
+  it("maps nodes of the root file to the root file", () => {
+    expect(locator.locate("/components/examples/ScheduledWebinar/value/type")).toMatchObject({ file: entry, line: 104, exact: true });
+  });
+
+  it("falls back to the nearest ancestor for a node the source does not have", () => {
+    expect(locator.locate("/components/examples/ScheduledWebinar/value/no/such")).toMatchObject({ file: entry, line: 100, exact: false }); // `value:`
+  });
+
+  it("names the origin file and pointer, for de-duplicating against source results", () => {
+    expect(locator.origin("/components/headers/RetryAfter/schema")).toEqual({
+      file: path.join(copy.dir, "openapi/components.yaml"),
+      pointer: "/components/headers/RetryAfter/schema",
+      exact: true,
+    });
+  });
+});
