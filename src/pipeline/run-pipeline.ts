@@ -17,7 +17,8 @@ import {
 } from "./atomic-output.js";
 import { type BundledSpec, bundleSpec } from "./bundle.js";
 import { PAGES } from "../docs/pages.js";
-import { type DocsEngine, buildDocs } from "./build-docs.js";
+import { type DocsEngine, buildDocs, defaultDocsEngine, findBuildDocsChunk } from "./build-docs.js";
+import { libraryWorker } from "./worker/library-worker.js";
 import { compileTypes } from "./compile-types.js";
 import { lintWithRedocly } from "./lint-redocly.js";
 import { lintWithSpectral } from "./lint-spectral.js";
@@ -124,7 +125,8 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     options.onStep?.(report);
     return report;
   };
-  const timed = async (
+  /** Runs one step and times it; a library throwing becomes a problem, not a crash. */
+  const measure = async (
     name: StepReport["name"],
     run: () => Promise<{ problems: Problem[]; note?: string }>,
     blame: string = path.resolve(rootDir, specEntry),
@@ -134,12 +136,12 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     try {
       outcome = await run();
     } catch (error) {
-      // A library throwing is still a reportable problem, not a crash of the pipeline.
       outcome = { problems: [problemFromThrown(rootDir, error, blame, name)] };
     }
     const failed = outcome.problems.some(isFailing);
-    return record({ name, status: failed ? "failed" : "ok", ms: performance.now() - t0, problems: outcome.problems, ...(outcome.note ? { note: outcome.note } : {}) });
+    return { name, status: failed ? "failed" : "ok", ms: performance.now() - t0, problems: outcome.problems, ...(outcome.note ? { note: outcome.note } : {}) };
   };
+  const timed = async (...args: Parameters<typeof measure>): Promise<StepReport> => record(await measure(...args));
   const skip = (name: StepName) => record({ name, status: "skipped", ms: 0, problems: [] });
   const finish = (ok: boolean, diff: TreeDiff, outputs: string[]): PipelineResult => ({
     ok,
@@ -153,6 +155,11 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     totalMs: performance.now() - started,
   });
 
+  // The worker's imports (~1 s cold) overlap config loading and bundling on this thread.
+  const preload =
+    selected.has("compile-types") || selected.has("build-docs")
+      ? libraryWorker.run("preload", { chunkUrl: (options.docsEngine ?? defaultDocsEngine()) === "in-process" ? findBuildDocsChunk() : null }).catch(() => undefined)
+      : undefined;
   if (mode === "write") await recoverInterruptedSwap(outDir);
   // Check mode keeps its build outside the repository entirely.
   const staging = mode === "check" ? await mkdtemp(path.join(os.tmpdir(), "generate-check-")) : await createStagingDir(outDir);
@@ -177,6 +184,34 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     const bundleDisplay = `${outDirRel}/openapi.json`;
     const locator = new SourceLocator(path.resolve(rootDir, specEntry), bundle.document);
 
+    // Types and docs need only the bundle, so they start now and overlap the checks below:
+    // their heavy parts run on the library worker (second core). Their output is used only if
+    // every check passes; either way they settle before the staging folder is removed.
+    const typesJob = selected.has("compile-types")
+      ? measure("compile-types", async () => {
+          const types = await compileTypes(bundle.document, relativeFile(rootDir, path.resolve(rootDir, specEntry)));
+          await writeFiles(staging, new Map([["schema.d.ts", types]]));
+          return { problems: [], note: "worker" };
+        })
+      : undefined;
+    const docsJob = selected.has("build-docs")
+      ? measure(
+          "build-docs",
+          async () => {
+            const result = await buildDocs({
+              document: bundle.document,
+              outDir: path.join(staging, "docs"),
+              overlaysDir,
+              ...(options.docsEngine ? { engine: options.docsEngine } : {}),
+            });
+            const translationFile = relativeFile(rootDir, path.join(overlaysDir, "zh-CN.yaml"));
+            return { problems: result.warnings.flatMap((w) => docsWarningProblems(translationFile, w)), note: result.engine };
+          },
+          // Docs failures are almost always in an overlay or the page template, not the spec.
+          overlaysDir,
+        )
+      : undefined;
+
     // Checks run even after one fails so a single run reports everything wrong with the spec.
     if (selected.has("lint-spectral")) {
       await timed("lint-spectral", async () => ({
@@ -190,33 +225,17 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       await timed("validate-examples", async () => ({ problems: validateExamples({ rootDir, document: bundle.document, locator, displayFile: bundleDisplay }) }));
     } else skip("validate-examples");
 
-    // Building artifacts from a spec that failed its checks would only waste time.
+    const [typesReport, docsReport] = await Promise.all([typesJob, docsJob]);
+    // Artifacts of a spec that failed its checks are discarded, not reported.
     if (steps.some((s) => s.status === "failed")) {
       skip("compile-types");
       skip("build-docs");
       return finish(false, EMPTY_DIFF, []);
     }
-
-    if (selected.has("compile-types")) {
-      await timed("compile-types", async () => {
-        const types = await compileTypes(bundle.document, relativeFile(rootDir, path.resolve(rootDir, specEntry)));
-        await writeFiles(staging, new Map([["schema.d.ts", types]]));
-        return { problems: [] };
-      });
-    } else skip("compile-types");
-    if (selected.has("build-docs")) {
-      await timed("build-docs", async () => {
-        const result = await buildDocs({
-          document: bundle.document,
-          outDir: path.join(staging, "docs"),
-          overlaysDir,
-          ...(options.docsEngine ? { engine: options.docsEngine } : {}),
-        });
-        const translationFile = relativeFile(rootDir, path.join(overlaysDir, "zh-CN.yaml"));
-        return { problems: result.warnings.flatMap((w) => docsWarningProblems(translationFile, w)), note: result.engine };
-        // Docs failures are almost always in an overlay or the page template, not the spec.
-      }, overlaysDir);
-    } else skip("build-docs");
+    if (typesReport) record(typesReport);
+    else skip("compile-types");
+    if (docsReport) record(docsReport);
+    else skip("build-docs");
     if (steps.some((s) => s.status === "failed")) return finish(false, EMPTY_DIFF, []);
 
     const produced = STEP_NAMES.filter((s) => selected.has(s)).flatMap((s) => STEP_OUTPUTS[s]);
@@ -239,6 +258,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     const ok = compare.status === "ok" && (mode === "write" || isEmptyDiff(diff));
     return finish(ok, diff, produced);
   } finally {
+    await preload;
     await removeDir(staging);
   }
 }

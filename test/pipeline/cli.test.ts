@@ -3,9 +3,9 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { type FixtureCopy, copyFixture, hashTree, repoRoot } from "./support/fixtures.js";
 
-/** `npm run generate` is `tsx scripts/generate.ts`; run the script the same way, with no color. */
+/** Exactly what `npm run generate` runs (see package.json), with no color. */
 function generate(args: string[]) {
-  const run = spawnSync(process.execPath, [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), path.join(repoRoot, "scripts/generate.ts"), ...args], {
+  const run = spawnSync(process.execPath, [path.join(repoRoot, "scripts/run-ts.mjs"), path.join(repoRoot, "scripts/generate.ts"), ...args], {
     cwd: repoRoot,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1" },

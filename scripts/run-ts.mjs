@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `node scripts/run-ts.mjs <entry.ts> [args…]`: runs a TypeScript entry point on plain Node.
+//
+// Why not tsx: tsx's loader hooks also process every JavaScript module that is imported, and
+// this project's pipeline imports several large ESM packages (@redocly/openapi-core, Redocly
+// CLI's Redoc chunk, openapi-typescript). Measured here, loading them under tsx takes ~3.3 s
+// instead of ~1.7 s. So our own TypeScript is compiled with esbuild into one cached ESM file,
+// node_modules stay external (loaded by Node itself), and each module keeps its own
+// `import.meta.url`, so paths resolved relative to a source file (templates, workers,
+// generated/) still point into src/.
+import { build } from "esbuild";
+import { mkdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const [entryArg, ...args] = process.argv.slice(2);
+if (!entryArg) {
+  console.error("usage: node scripts/run-ts.mjs <entry.ts> [args…]");
+  process.exit(2);
+}
+const entry = path.resolve(entryArg);
+// Inside node_modules/, so bare imports in the output resolve to this repository's packages.
+const outDir = path.join(repoRoot, "node_modules", ".cache", "run-ts");
+const outfile = path.join(outDir, `${path.relative(repoRoot, entry).replace(/[\\/]/g, "__").replace(/\.[cm]?ts$/, "")}.mjs`);
+await mkdir(outDir, { recursive: true });
+
+/** Replaces `import.meta.url` (and `.dirname`/`.filename`) with the original file's values. */
+const keepImportMeta = {
+  name: "keep-import-meta",
+  setup(b) {
+    b.onLoad({ filter: /\.[cm]?ts$/ }, async ({ path: file }) => {
+      const source = await readFile(file, "utf8");
+      const contents = source
+        .replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(file).href))
+        .replace(/\bimport\.meta\.dirname\b/g, JSON.stringify(path.dirname(file)))
+        .replace(/\bimport\.meta\.filename\b/g, JSON.stringify(file));
+      return { contents, loader: "ts" };
+    });
+  },
+};
+
+await build({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  packages: "external",
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  sourcemap: "inline",
+  logLevel: "warning",
+  plugins: [keepImportMeta],
+});
+
+process.argv = [process.argv[0], entry, ...args];
+await import(pathToFileURL(outfile).href);
