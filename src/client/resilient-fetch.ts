@@ -74,7 +74,7 @@ export function createResilientFetch(
     const retries = request.method === "GET" ? retry.retries : 0;
 
     for (let attempt = 1; ; attempt++) {
-      const timer = startAttempt(caller, timeoutMs);
+      const timer = new AttemptTimer(caller, timeoutMs);
       let delayMs: number;
       try {
         const response = await send(request, timer.signal);
@@ -86,7 +86,7 @@ export function createResilientFetch(
       } catch (error) {
         timer.release();
         if (caller.aborted) throw record(caller.reason, attempt);
-        const failure = toAttemptFailure(error, request, timer.timedOut() ? timeoutMs : undefined);
+        const failure = toAttemptFailure(error, request, timer.timedOut ? timeoutMs : undefined);
         if (attempt > retries || !isRetryable(failure)) throw withAttempts(failure, attempt);
         delayMs = backoff(attempt, retry);
       }
@@ -99,37 +99,51 @@ export function createResilientFetch(
   };
 }
 
-interface AttemptTimer {
-  signal: AbortSignal;
-  timedOut: () => boolean;
-  release: () => void;
-}
-
 /**
  * A fresh timer and signal for one attempt, linked to the caller's signal by hand: AbortSignal.any
  * on Node 20 keeps every combined signal alive as long as a long-lived caller signal lives.
+ * A class with handleEvent rather than closures: this runs on every call.
  */
-function startAttempt(caller: AbortSignal, timeoutMs: number): AttemptTimer {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onCallerAbort = (): void => controller.abort(caller.reason);
-  const timer = setTimeout(() => {
-    timedOut = true;
-    caller.removeEventListener("abort", onCallerAbort);
-    controller.abort(new DOMException(`The attempt timed out after ${timeoutMs} ms`, "TimeoutError"));
-  }, timeoutMs);
-  // It may outlive the call (see releaseAttempt); it must not keep the process alive for that.
-  timer.unref();
-  if (caller.aborted) controller.abort(caller.reason);
-  else caller.addEventListener("abort", onCallerAbort, { once: true });
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    release: () => {
-      clearTimeout(timer);
-      caller.removeEventListener("abort", onCallerAbort);
-    },
+class AttemptTimer {
+  readonly #controller = new AbortController();
+  readonly #caller: AbortSignal;
+  readonly #timeoutMs: number;
+  readonly #timer: ReturnType<typeof setTimeout>;
+  #timedOut = false;
+
+  constructor(caller: AbortSignal, timeoutMs: number) {
+    this.#caller = caller;
+    this.#timeoutMs = timeoutMs;
+    this.#timer = setTimeout(AttemptTimer.#expire, timeoutMs, this);
+    // It may outlive the call (see releaseAttempt); it must not keep the process alive for that.
+    this.#timer.unref();
+    if (caller.aborted) this.#controller.abort(caller.reason);
+    else caller.addEventListener("abort", this, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  get timedOut(): boolean {
+    return this.#timedOut;
+  }
+
+  /** The caller aborted: pass its reason on. */
+  handleEvent(): void {
+    this.#controller.abort(this.#caller.reason);
+  }
+
+  readonly release = (): void => {
+    clearTimeout(this.#timer);
+    this.#caller.removeEventListener("abort", this);
   };
+
+  static #expire(attempt: AttemptTimer): void {
+    attempt.#timedOut = true;
+    attempt.#caller.removeEventListener("abort", attempt);
+    attempt.#controller.abort(new DOMException(`The attempt timed out after ${attempt.#timeoutMs} ms`, "TimeoutError"));
+  }
 }
 
 /** Milliseconds to wait before the next attempt, or -1 to hand this response to the caller. */

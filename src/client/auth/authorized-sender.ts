@@ -24,8 +24,10 @@ export function authorizedSender(tokens: TokenSource, fetchFn: typeof fetch): At
         });
       }
       // A copy: middleware that logs `request` afterwards must not find the token on it.
-      const headers = new Headers(request.headers);
-      headers.set("Authorization", `Bearer ${token}`);
+      const headers: [string, string][] = [["authorization", `Bearer ${token}`]];
+      request.headers.forEach((value, name) => {
+        if (name !== "authorization") headers.push([name, value]);
+      });
       // URL and init rather than a cloned Request: fetch builds a Request from either, and
       // cloning one first costs a second construction on every call.
       if (request.body === null) {
@@ -34,7 +36,8 @@ export function authorizedSender(tokens: TokenSource, fetchFn: typeof fetch): At
       return fetchFn(new Request(request, { headers, signal }));
     };
 
-    const token = await tokens.get(signal);
+    // The common case (a cached or fixed token) skips a promise round trip.
+    const token = tokens.current() ?? (await tokens.get(signal));
     const response = await send(token);
     if (response.status !== 401) return response;
 

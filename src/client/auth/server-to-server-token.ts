@@ -104,9 +104,14 @@ export function serverToServerTokenSource(
     return out;
   }
 
+  const current = (): string | undefined =>
+    cached !== undefined && now() < cached.refreshAt ? cached.token : undefined;
+
   return {
+    current,
     get(signal) {
-      if (cached !== undefined && now() < cached.refreshAt) return Promise.resolve(cached.token);
+      const token = current();
+      if (token !== undefined) return Promise.resolve(token);
       inflight ??= requestToken().finally(() => {
         inflight = undefined;
       });

@@ -2,6 +2,8 @@ import { ZoomApiError } from "../zoom-api-error.js";
 
 /** Where the bearer token of each attempt comes from. */
 export interface TokenSource {
+  /** The token to use right now when it is known without waiting, else undefined. */
+  current(): string | undefined;
   get(signal: AbortSignal): Promise<string>;
   /**
    * Forgets `rejected` after Zoom answered 401 with code 124. False when asking again cannot
@@ -16,10 +18,11 @@ export type AccessTokenOption = string | (() => string | Promise<string>);
 export function accessTokenSource(option: AccessTokenOption): TokenSource {
   if (typeof option === "string") {
     const token = option;
-    return { get: () => Promise.resolve(token), invalidate: () => false };
+    return { current: () => token, get: () => Promise.resolve(token), invalidate: () => false };
   }
   const provide = option;
   return {
+    current: () => undefined,
     async get() {
       let token: unknown;
       try {
