@@ -3,8 +3,8 @@
 import { formatBench, runClientBench } from "../test/bench/client-bench.js";
 
 const result = await runClientBench({
-  rounds: Number(process.env.BENCH_ROUNDS ?? 30),
-  callsPerRound: Number(process.env.BENCH_CALLS ?? 200),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 60),
+  callsPerRound: Number(process.env.BENCH_CALLS ?? 100),
   warmupRounds: 3,
 });
 console.log(formatBench(result));
