@@ -1,41 +1,14 @@
-import { existsSync, promises as fsp, statSync } from "node:fs";
+import { existsSync, promises as fsp } from "node:fs";
 import path from "node:path";
 import { Document, Spectral, type ISpectralDiagnostic, type Ruleset } from "@stoplight/spectral-core";
 // spectral-parsers re-exports through tslib in a way Node's CJS named-export detection misses.
 import spectralParsers from "@stoplight/spectral-parsers";
 import { Resolver } from "@stoplight/spectral-ref-resolver";
-import { bundleAndLoadRuleset } from "@stoplight/spectral-ruleset-bundler/with-loader";
-import { builtins } from "@stoplight/spectral-ruleset-bundler/plugins/builtins";
-import { commonjs } from "@stoplight/spectral-ruleset-bundler/plugins/commonjs";
 import { type Problem, type Severity, dedupeProblems, relativeFile, relativizeMessage } from "./problems.js";
 import { fileProblem } from "./redocly-common.js";
 import { toPointer } from "../util/json-pointer.js";
 import type { SourceLocator } from "./source-locator.js";
-
-/**
- * Rulesets are rollup-bundled on load (~0.5 s for spectral:oas + OWASP); cache them per
- * process so repeated runs (tests, watch, bench warm rounds) pay it once. Keyed by mtime so
- * an edited ruleset is picked up.
- */
-const rulesetCache = new Map<string, { stamp: string; ruleset: Promise<Ruleset> }>();
-
-/** Rulesets must resolve from node_modules; a URL in `extends` is a configuration error here. */
-const offlineFetch = (async (input: unknown) => {
-  throw new Error(`Network access is disabled while loading Spectral rulesets (requested ${String(input)})`);
-}) as unknown as typeof fetch;
-
-export async function loadSpectralRuleset(rulesetFile: string): Promise<Ruleset> {
-  const stat = statSync(rulesetFile);
-  const stamp = `${stat.mtimeMs}:${stat.size}`;
-  const cached = rulesetCache.get(rulesetFile);
-  if (cached && cached.stamp === stamp) return cached.ruleset;
-  // Same plugin set as spectral-cli: `builtins` shares this process's spectral-* module
-  // instances with the ruleset, `commonjs` lets CJS rulesets (OWASP) be bundled.
-  const ruleset = bundleAndLoadRuleset(rulesetFile, { fs: { promises: { readFile: fsp.readFile } }, fetch: offlineFetch }, [builtins(), commonjs()]);
-  rulesetCache.set(rulesetFile, { stamp, ruleset });
-  ruleset.catch(() => rulesetCache.delete(rulesetFile));
-  return ruleset;
-}
+import { loadSpectralRuleset } from "./spectral-ruleset.js";
 
 /** Refs to other files resolve from disk; remote refs are refused rather than fetched. */
 function createFileOnlyResolver(): Resolver {
@@ -57,6 +30,8 @@ function toSeverity(severity: number): Severity {
 export interface SpectralLintOptions {
   rootDir: string;
   rulesetFile: string;
+  /** Where bundled rulesets are cached (default node_modules/.cache/generate); false: never. */
+  rulesetCacheDir?: string | false;
   /** The root source file; Spectral follows its `$ref`s and reports each problem in its own file. */
   sourceFile: string;
   /**
@@ -79,7 +54,7 @@ export async function lintWithSpectral(options: SpectralLintOptions): Promise<Pr
   }
   let ruleset: Ruleset;
   try {
-    ruleset = await loadSpectralRuleset(rulesetFile);
+    ruleset = await loadSpectralRuleset(rulesetFile, options.rulesetCacheDir);
   } catch (error) {
     return [fileProblem(rootDir, rulesetFile, "spectral-ruleset", `Cannot load Spectral ruleset: ${error instanceof Error ? error.message : String(error)}`)];
   }
