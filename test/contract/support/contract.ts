@@ -1,0 +1,15 @@
+// The bundled contract these tests check the client and the mock against.
+import { readFileSync } from "node:fs";
+import { DEFAULT_SPEC_PATH } from "../../../src/mock/prism-mock.js";
+import type { OpenApiDocument } from "../../../src/validation/openapi-ajv.js";
+
+export function loadBundledContract(): OpenApiDocument & { paths: Record<string, unknown> } {
+  let text: string;
+  try {
+    text = readFileSync(DEFAULT_SPEC_PATH, "utf8");
+  } catch (error) {
+    // Fail, never skip: a contract test without the contract has checked nothing.
+    throw new Error(`${DEFAULT_SPEC_PATH} is missing: run \`npm run generate\` first`, { cause: error });
+  }
+  return JSON.parse(text) as OpenApiDocument & { paths: Record<string, unknown> };
+}
