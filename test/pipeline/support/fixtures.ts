@@ -18,6 +18,7 @@ export const BAD_SPECS = [
   "default-outside-enum",
   "missing-info",
   "lint-warning",
+  "bundle-only-problem",
 ] as const;
 export type BadSpec = (typeof BAD_SPECS)[number];
 
