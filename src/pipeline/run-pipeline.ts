@@ -191,7 +191,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       ? measure("compile-types", async () => {
           const types = await compileTypes(bundle.document, relativeFile(rootDir, path.resolve(rootDir, specEntry)));
           await writeFiles(staging, new Map([["schema.d.ts", types]]));
-          return { problems: [], note: "worker" };
+          return { problems: [], note: "worker thread, overlapped with the checks" };
         })
       : undefined;
     const docsJob = selected.has("build-docs")
@@ -205,7 +205,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
               ...(options.docsEngine ? { engine: options.docsEngine } : {}),
             });
             const translationFile = relativeFile(rootDir, path.join(overlaysDir, "zh-CN.yaml"));
-            return { problems: result.warnings.flatMap((w) => docsWarningProblems(translationFile, w)), note: result.engine };
+            return { problems: result.warnings.flatMap((w) => docsWarningProblems(translationFile, w)), note: `${result.engine}, overlapped with the checks` };
           },
           // Docs failures are almost always in an overlay or the page template, not the spec.
           overlaysDir,
