@@ -11,8 +11,10 @@ import { libraryWorker } from "./worker/library-worker.js";
  * What the pages look like (template, overlays, offline patch, both languages) belongs to
  * src/docs `buildDocsPages`; this step only decides *how* `redocly build-docs` runs.
  *
- * Redocly CLI 2.x has no public build-docs API, and `redoc` on npm is Redoc 2, not the Redoc 3
- * the CLI renders with, so it would produce different pages. But the CLI lazily imports a
+ * Redocly CLI 2.x has no public build-docs API. `redoc` 3.0.1 is on npm (the version the CLI
+ * bundles), but rendering with it means five more dependencies (react, react-dom, react-router,
+ * styled-components, @redocly/config) and re-implementing the CLI's page template and
+ * server-side render, with no guarantee of the same bytes. The CLI instead lazily imports a
  * chunk exporting `handlerBuildCommand` — the exact function `redocly build-docs` runs — and
  * `lib/index.js` names that chunk, so we locate it there rather than hard-coding the
  * content-hashed file name.
