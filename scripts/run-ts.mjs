@@ -9,7 +9,7 @@
 // `import.meta.url`, so paths resolved relative to a source file (templates, workers,
 // generated/) still point into src/.
 import { build } from "esbuild";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -40,9 +40,10 @@ const keepImportMeta = {
   },
 };
 
-await build({
+const { outputFiles } = await build({
   entryPoints: [entry],
   outfile,
+  write: false,
   bundle: true,
   packages: "external",
   platform: "node",
@@ -52,6 +53,10 @@ await build({
   logLevel: "warning",
   plugins: [keepImportMeta],
 });
+// Write-then-rename, so a concurrent run of the same script never imports a half-written file.
+const temp = `${outfile}.${process.pid}.tmp`;
+await writeFile(temp, outputFiles[0].contents);
+await rename(temp, outfile);
 
 process.argv = [process.argv[0], entry, ...args];
 await import(pathToFileURL(outfile).href);
