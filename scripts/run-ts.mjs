@@ -9,6 +9,7 @@
 // `import.meta.url`, so paths resolved relative to a source file (templates, workers,
 // generated/) still point into src/.
 import { build } from "esbuild";
+import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -22,7 +23,9 @@ if (!entryArg) {
 const entry = path.resolve(entryArg);
 // Inside node_modules/, so bare imports in the output resolve to this repository's packages.
 const outDir = path.join(repoRoot, "node_modules", ".cache", "run-ts");
-const outfile = path.join(outDir, `${path.relative(repoRoot, entry).replace(/[\\/]/g, "__").replace(/\.[cm]?ts$/, "")}.mjs`);
+// Named by the absolute entry path: checkouts that share a node_modules (symlinked) must not
+// overwrite each other's output, whose import.meta.url values point into their own tree.
+const outfile = path.join(outDir, `${path.basename(entry).replace(/\.[cm]?ts$/, "")}-${createHash("sha256").update(entry).digest("hex").slice(0, 12)}.mjs`);
 await mkdir(outDir, { recursive: true });
 
 /** Replaces `import.meta.url` (and `.dirname`/`.filename`) with the original file's values. */
