@@ -41,8 +41,9 @@ export interface PrismMock {
 
 const LISTENING = /Prism is listening on (http:\/\/\S+)/;
 const ADDRESS_IN_USE = /EADDRINUSE|address already in use/i;
-// Wide enough for the start-up routes and a stack trace, so a failed start explains itself.
-const KEPT_LINES = 40;
+// Enough for the start-up lines and Prism's reason, so a failed start explains itself.
+const KEPT_LOG_LINES = 20;
+const KEPT_STDERR_LINES = 8;
 const STOP_GRACE_MS = 5_000;
 
 /**
@@ -108,17 +109,27 @@ async function launch(port: number, host: string, options: PrismMockOptions): Pr
     throw new PrismStartError(`could not start Prism: ${error.message}`, [], false);
   }
 
-  const recent: string[] = [];
+  // Prism logs (including its one-line "fatal" reason) on stdout; on stderr a failed start dumps
+  // the whole usage text before the error object, so only that dump's tail is worth quoting.
+  const log: string[] = [];
+  const errors: string[] = [];
+  const recent = (): string[] => [...log, ...(errors.length > 0 ? ["(stderr, last lines)", ...errors] : [])];
   // Without a listener a late spawn error (e.g. a failed kill) would crash this process.
-  child.on("error", (error) => recent.push(`prism process error: ${error.message}`));
+  child.on("error", (error) => log.push(`prism process error: ${error.message}`));
   let onLine: ((line: string) => void) | undefined;
   // Both pipes are drained for Prism's whole life: a full pipe would block its request log.
-  for (const stream of [child.stdout, child.stderr]) {
+  for (const [stream, kept, limit] of [
+    [child.stdout, log, KEPT_LOG_LINES],
+    [child.stderr, errors, KEPT_STDERR_LINES],
+  ] as const) {
     if (stream === null) continue;
+    const usage = usageFilter();
     createInterface({ input: stream, crlfDelay: Infinity }).on("line", (raw) => {
       const line = stripAnsi(raw);
-      recent.push(line);
-      if (recent.length > KEPT_LINES) recent.shift();
+      if (!usage(line)) {
+        kept.push(line);
+        if (kept.length > limit) kept.shift();
+      }
       onLine?.(line);
       options.onOutput?.(line);
     });
@@ -134,7 +145,7 @@ async function launch(port: number, host: string, options: PrismMockOptions): Pr
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new PrismStartError(`Prism did not report listening on ${host}:${port} within ${readyTimeoutMs} ms`, recent, false)),
+        () => reject(new PrismStartError(`Prism did not report listening on ${host}:${port} within ${readyTimeoutMs} ms`, recent(), false)),
         readyTimeoutMs,
       );
       onLine = (line) => {
@@ -147,8 +158,9 @@ async function launch(port: number, host: string, options: PrismMockOptions): Pr
         clearTimeout(timer);
         // Give readline a turn to deliver Prism's last words before they are quoted.
         setImmediate(() => {
-          const inUse = recent.some((line) => ADDRESS_IN_USE.test(line));
-          reject(new PrismStartError(`Prism exited (code ${code}) before listening on ${host}:${port}`, [...recent], inUse));
+          const lines = recent();
+          const inUse = lines.some((line) => ADDRESS_IN_USE.test(line));
+          reject(new PrismStartError(`Prism exited (code ${code}) before listening on ${host}:${port}`, lines, inUse));
         });
       });
     });
@@ -190,6 +202,19 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
   }
+}
+
+/**
+ * True for the lines of the usage text yargs prints when Prism fails to start (it says nothing
+ * about why); the reason follows it, and is what a failed start should quote.
+ */
+function usageFilter(): (line: string) => boolean {
+  let inUsage = false;
+  return (line) => {
+    if (/^prism mock </.test(line)) inUsage = true;
+    else if (inUsage && line !== "" && !/^\s/.test(line) && !/^(Start a mock server|Positionals:|Options:)/.test(line)) inUsage = false;
+    return inUsage;
+  };
 }
 
 function stripAnsi(text: string): string {
