@@ -1,7 +1,10 @@
 // `npm run mock [-- --port 4010]`: Prism serving generated/openapi.json on 127.0.0.1 until Ctrl+C.
 // Ask for other answers with `Prefer: code=404, example=webinarNotFound`.
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { startPrismMock } from "../src/mock/prism-mock.js";
+import { parameterExample } from "../src/mock/examples.js";
+import { DEFAULT_SPEC_PATH, startPrismMock } from "../src/mock/prism-mock.js";
+import type { OpenApiDocument } from "../src/validation/openapi-ajv.js";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "4010" } } });
 const port = Number(values.port);
@@ -14,9 +17,11 @@ const mock = await startPrismMock({ port, onOutput: (line) => console.log(line) 
   console.error(`mock: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
-console.log(`mock: Zoom's Get a webinar on ${mock.baseUrl} (Ctrl+C to stop), e.g.`);
-console.log(`  curl -H 'Authorization: Bearer any' ${mock.baseUrl}/accounts/ABcdEFgh123456789IJklmN/webinars/97871060099`);
-console.log(`  curl -H 'Authorization: Bearer any' -H 'Prefer: code=404, example=webinarNotFound' ${mock.baseUrl}/accounts/ABcdEFgh123456789IJklmN/webinars/1`);
+const document = JSON.parse(readFileSync(DEFAULT_SPEC_PATH, "utf8")) as OpenApiDocument;
+const url = `${mock.baseUrl}/accounts/${parameterExample(document, "AccountId")}/webinars/${parameterExample(document, "WebinarId")}`;
+console.log(`mock: Zoom's Get a webinar on ${mock.baseUrl} (Ctrl+C to stop); any bearer token is accepted, e.g.`);
+console.log(`  curl -H 'Authorization: Bearer any' ${url}`);
+console.log(`  curl -H 'Authorization: Bearer any' -H 'Prefer: code=404, example=webinarNotFound' ${url}`);
 
 // Prism runs in its own process group, so a terminal's Ctrl+C reaches only this process: pass it on.
 let stopping = false;
