@@ -1,5 +1,6 @@
 // `npm run demo`: the whole client against a Prism mock of Zoom, with no Zoom account.
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { createZoomClient } from "../client/create-zoom-client.js";
 import { getWebinar } from "../client/get-webinar.js";
 import { parameterExample, responseExamples } from "../mock/examples.js";
@@ -29,7 +30,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
   const started = performance.now();
   const mock = await startPrismMock({ specPath });
   try {
-    out(`Prism mock of Zoom from ${specPath} on ${mock.baseUrl} (ready in ${Math.round(performance.now() - started)} ms)`);
+    out(`Prism mock of Zoom from ${path.relative(process.cwd(), specPath) || specPath} on ${mock.baseUrl} (ready in ${Math.round(performance.now() - started)} ms)`);
     const zoom = createZoomClient({
       baseUrl: mock.baseUrl,
       // Prism checks that a bearer token is present, not what it is.
