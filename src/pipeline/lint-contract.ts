@@ -1,0 +1,37 @@
+// `npm run lint`: the pipeline's own lint steps (Spectral on the source and the bundle,
+// Redocly on the source) without building or writing anything, so authors get the same
+// verdict as `npm run generate` in a fraction of the time.
+import path from "node:path";
+import { bundleSpec } from "./bundle.js";
+import { lintWithRedocly } from "./lint-redocly.js";
+import { lintWithSpectral } from "./lint-spectral.js";
+import { type Problem, dedupeProblems, sortProblems } from "./problems.js";
+import { loadRedoclyConfig } from "./redocly-common.js";
+import { SourceLocator } from "./source-locator.js";
+
+export interface LintContractOptions {
+  rootDir: string;
+  specEntry?: string;
+  spectralRuleset?: string;
+  redoclyConfig?: string;
+}
+
+export async function lintContract(options: LintContractOptions): Promise<Problem[]> {
+  const { rootDir } = options;
+  const specEntry = options.specEntry ?? "openapi/openapi.yaml";
+  const loaded = await loadRedoclyConfig(rootDir, path.resolve(rootDir, options.redoclyConfig ?? "redocly.yaml"));
+  if ("problem" in loaded) return [loaded.problem];
+  const bundled = await bundleSpec({ rootDir, entry: specEntry, config: loaded.config });
+  if (!bundled.bundle) return sortProblems(bundled.problems);
+  const locator = new SourceLocator(path.resolve(rootDir, specEntry), bundled.bundle.document);
+  const [spectral, redocly] = await Promise.all([
+    lintWithSpectral({
+      rootDir,
+      rulesetFile: options.spectralRuleset ?? ".spectral.yaml",
+      sourceFile: specEntry,
+      bundle: { json: bundled.bundle.json, displayFile: "(bundle of openapi/)", locator },
+    }),
+    lintWithRedocly({ rootDir, entry: specEntry, config: loaded.config }),
+  ]);
+  return sortProblems(dedupeProblems([...bundled.problems, ...spectral, ...redocly]));
+}

@@ -1,0 +1,71 @@
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { lintContract } from "../../src/pipeline/lint-contract.js";
+import { formatProblem, isFailing } from "../../src/pipeline/problems.js";
+import { repoRoot } from "../support/spec.js";
+
+const copies: string[] = [];
+afterAll(async () => {
+  await Promise.all(copies.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** A copy of the contract and its lint configuration, edited by `edit`, in a temp folder. */
+async function editedCopy(file: string, edit: (text: string) => string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "contract-lint-"));
+  copies.push(dir);
+  for (const entry of ["openapi", ".spectral.yaml", ".spectral", "redocly.yaml"]) {
+    await cp(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
+  }
+  // Spectral resolves the OWASP ruleset from the ruleset's own folder, as Node does.
+  await symlink(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
+  const target = path.join(dir, file);
+  const before = await readFile(target, "utf8");
+  const after = edit(before);
+  expect(after, "the edit must change the file").not.toBe(before);
+  await writeFile(target, after);
+  return dir;
+}
+
+describe("npm run lint", () => {
+  it("finds 0 errors and 0 warnings in openapi/", async () => {
+    const problems = await lintContract({ rootDir: repoRoot });
+    expect(problems.filter(isFailing).map(formatProblem)).toEqual([]);
+  }, 30_000);
+
+  it.each([
+    {
+      rule: "house-schema-description",
+      file: "openapi/components/schemas/WebinarSettings.yaml",
+      edit: (t: string) => t.replace("    description: Whether the host's video is on when the host joins.\n", ""),
+    },
+    {
+      rule: "house-enum-described",
+      file: "openapi/components/schemas/WebinarSettings.yaml",
+      edit: (t: string) => t.replace("      thirdParty: A third-party audio conference.\n", ""),
+    },
+    {
+      rule: "house-snake-case-properties",
+      file: "openapi/components/schemas/QuestionAndAnswer.yaml",
+      edit: (t: string) => t.replace("  attendees_can_upvote:", "  attendeesCanUpvote:"),
+    },
+    {
+      rule: "house-open-response-schemas",
+      file: "openapi/components/schemas/TrackingField.yaml",
+      edit: (t: string) => t.replace("type: object\n", "type: object\nadditionalProperties: false\n"),
+    },
+    {
+      rule: "oas3-valid-media-example",
+      file: "openapi/components/examples/ScheduledWebinar.yaml",
+      edit: (t: string) => t.replace("  duration: 45", '  duration: "45 minutes"'),
+    },
+  ])("fails on $rule, naming the file and line", async ({ rule, file, edit }) => {
+    const dir = await editedCopy(file, edit);
+    const problems = (await lintContract({ rootDir: dir })).filter(isFailing);
+    const hit = problems.find((p) => p.rule === rule);
+    expect(hit, problems.map(formatProblem).join("\n")).toBeDefined();
+    expect(hit?.file).toBe(file);
+    expect(hit?.line).toBeGreaterThan(0);
+  }, 30_000);
+});
