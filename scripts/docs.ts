@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { bundleContract } from "../src/docs/bundle-contract.js";
+import { bundleContract } from "../src/spec/bundle-contract.js";
 import { buildDocsPages } from "../src/docs/build-docs-pages.js";
 
 const { values } = parseArgs({ options: { serve: { type: "boolean" }, port: { type: "string", default: "8088" } } });

@@ -1,5 +1,5 @@
 export { applyOverlay } from "./apply-overlay.js";
-export { bundleContract, CONTRACT_ENTRY } from "./bundle-contract.js";
+export { bundleContract, CONTRACT_ENTRY } from "../spec/bundle-contract.js";
 export { buildDocsPages, DEFAULT_OVERLAYS_DIR, type BuildDocsPagesOptions, type BuiltPage } from "./build-docs-pages.js";
 export { loadOverlay, parseOverlay } from "./load-overlay.js";
 export { checkOverlayCoverage, coverageProblems, structuralProblems, type OverlayCoverage } from "./overlay-coverage.js";

@@ -1,6 +1,6 @@
-/** A parsed JSON/YAML object (an OpenAPI bundle, an Overlay document, a part of either). */
-export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
-export type JsonObject = { [key: string]: JsonValue };
+import type { JsonObject, JsonValue } from "../spec/bundle-contract.js";
+
+export type { JsonObject, JsonValue };
 
 /** One action of an OpenAPI Overlay 1.0 document. */
 export interface OverlayAction {

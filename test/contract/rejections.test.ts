@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileSchema, createOpenApiAjv, type OpenApiDocument } from "../../src/validation/openapi-ajv.js";
-import { bundledSpec, type JsonObject } from "../support/spec.js";
+import { bundledSpec, type JsonObject, type JsonValue } from "../support/spec.js";
 import { gluedEnumStrings, sourceFacts } from "./source-facts.js";
 
 // Each case starts from the source page's own example (valid) and breaks one thing.
@@ -11,7 +11,7 @@ describe("the 200 schema rejects what Zoom's contract rules out", async () => {
   const base = examples.RecurringWebinar?.value as JsonObject;
 
   /** A copy of the example with `path` (dotted, as in the fact table) set to `value`. */
-  const withValue = (path: string, value: unknown): JsonObject => {
+  const withValue = (path: string, value: JsonValue): JsonObject => {
     const body = structuredClone(base);
     const steps = path.split(".");
     let node = body;
