@@ -1,10 +1,10 @@
 /**
  * `npm run bench:generate [-- --rounds 5] [--root DIR]`: the in-process pipeline vs the naive
- * chain of separate CLI processes, on the same spec. Printing only; see src/pipeline/bench.ts.
+ * chain of separate CLI processes, on the same spec. Printing only; see tools/pipeline/bench.ts.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { benchGenerate, formatBench } from "../src/pipeline/bench.js";
+import { benchGenerate, formatBench } from "../tools/pipeline/bench.js";
 
 const { values } = parseArgs({
   options: { rounds: { type: "string", default: "5" }, root: { type: "string", default: process.cwd() } },

@@ -2,9 +2,9 @@
 // Exit 0: no breaking change, or breaking changes with a raised info.version major.
 // Exit 1: breaking changes without that bump. Exit 2: the inputs could not be compared.
 import { parseArgs } from "node:util";
-import { GateInputError } from "../src/contract-diff/git.js";
-import { BUNDLE_PATH, SPEC_ROOT, runGate } from "../src/contract-diff/gate.js";
-import { formatReport } from "../src/contract-diff/report.js";
+import { GateInputError } from "../tools/contract-diff/git.js";
+import { BUNDLE_PATH, SPEC_ROOT, runGate } from "../tools/contract-diff/gate.js";
+import { formatReport } from "../tools/contract-diff/report.js";
 
 const USAGE = `usage: npm run diff -- --base <git-ref> [--head <spec file>]
   --base  git ref whose ${BUNDLE_PATH} is the old contract (e.g. HEAD, origin/main, v1.0.0)

@@ -6,8 +6,8 @@ import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { bundleContract } from "../src/spec/bundle-contract.js";
-import { buildDocsPages } from "../src/docs/build-docs-pages.js";
+import { bundleContract } from "../tools/spec/bundle-contract.js";
+import { buildDocsPages } from "../tools/docs/build-docs-pages.js";
 
 const { values } = parseArgs({ options: { serve: { type: "boolean" }, port: { type: "string", default: "8088" } } });
 const outDir = path.resolve("generated/docs");

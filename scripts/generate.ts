@@ -1,11 +1,11 @@
 /**
  * `npm run generate [-- --check] [--quiet] [--root DIR] [--spec FILE] [--out DIR]
  *   [--steps a,b] [--docs-engine in-process|spawn]`
- * Argument parsing and printing only; the work is in src/pipeline/run-pipeline.ts.
+ * Argument parsing and printing only; the work is in tools/pipeline/run-pipeline.ts.
  */
 import { parseArgs } from "node:util";
-import { formatDiff, formatProblems, formatStep, formatSummary } from "../src/pipeline/report.js";
-import { STEP_NAMES, type StepName, runPipeline } from "../src/pipeline/run-pipeline.js";
+import { formatDiff, formatProblems, formatStep, formatSummary } from "../tools/pipeline/report.js";
+import { STEP_NAMES, type StepName, runPipeline } from "../tools/pipeline/run-pipeline.js";
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
 // `npm run lint`: Spectral and Redocly over openapi/ and its bundle; any error or warning fails.
-import { lintContract } from "../src/pipeline/lint-contract.js";
-import { formatProblem, isFailing, summarizeProblems } from "../src/pipeline/problems.js";
+import { lintContract } from "../tools/pipeline/lint-contract.js";
+import { formatProblem, isFailing, summarizeProblems } from "../tools/pipeline/problems.js";
 
 const problems = await lintContract({ rootDir: process.cwd() });
 for (const problem of problems) console.log(formatProblem(problem));

@@ -2,8 +2,8 @@
 // Ask for other answers with `Prefer: code=404, example=webinarNotFound`.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parameterExample } from "../src/mock/examples.js";
-import { DEFAULT_SPEC_PATH, startPrismMock } from "../src/mock/prism-mock.js";
+import { parameterExample } from "../tools/mock/examples.js";
+import { DEFAULT_SPEC_PATH, startPrismMock } from "../tools/mock/prism-mock.js";
 import type { OpenApiDocument } from "../src/validation/openapi-ajv.js";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "4010" } } });

@@ -1,7 +1,7 @@
 // `npm test`: runs vitest, then prints the plain closing line CI reads (`N passed, N failed`).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { formatSummary, parseReport, summarise } from "../src/tooling/vitest-summary.js";
+import { formatSummary, parseReport, summarise } from "../tools/tooling/vitest-summary.js";
 
 const reportFile = "test-output/vitest-report.json";
 mkdirSync("test-output", { recursive: true });

@@ -2,8 +2,8 @@ import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises"
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { lintContract } from "../../src/pipeline/lint-contract.js";
-import { formatProblem, isFailing } from "../../src/pipeline/problems.js";
+import { lintContract } from "../../tools/pipeline/lint-contract.js";
+import { formatProblem, isFailing } from "../../tools/pipeline/problems.js";
 import { repoRoot } from "../support/spec.js";
 
 const copies: string[] = [];

@@ -5,7 +5,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EXIT_MISMATCH, EXIT_NOT_CHECKED, EXIT_OK, REQUIRED_VARIABLES, runLiveCheck } from "../../src/live-check/index.js";
+import { EXIT_MISMATCH, EXIT_NOT_CHECKED, EXIT_OK, REQUIRED_VARIABLES, runLiveCheck } from "../../tools/live-check/index.js";
 import { json, startFakeZoom, type FakeZoom } from "../client/support/fake-zoom.js";
 import { recurringWebinar } from "../client/support/spec-examples.js";
 import { repoRoot } from "../support/spec.js";

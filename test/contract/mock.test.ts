@@ -5,7 +5,7 @@
 // the moment it is bundled.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createZoomClient, getWebinar, ZoomApiError, type ZoomClientOptions } from "../../src/index.js";
-import { fetchPreferring, parameterExample, responseExamples, startPrismMock, type PrismMock, type PrismPreference, type ResponseExample } from "../../src/mock/index.js";
+import { fetchPreferring, parameterExample, responseExamples, startPrismMock, type PrismMock, type PrismPreference, type ResponseExample } from "../../tools/mock/index.js";
 import { compileSchema, createOpenApiAjv, formatAjvErrors } from "../../src/validation/openapi-ajv.js";
 import { loadBundledContract } from "./support/contract.js";
 

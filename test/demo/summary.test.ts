@@ -1,8 +1,8 @@
 // The demo's summary takes its words from the contract, and `npm run demo`'s runner goes end
 // to end through Prism and the real client.
 import { describe, expect, it } from "vitest";
-import { runDemo } from "../../src/demo/run-demo.js";
-import { summarizeWebinar } from "../../src/demo/summary.js";
+import { runDemo } from "../../tools/demo/run-demo.js";
+import { summarizeWebinar } from "../../tools/demo/summary.js";
 import type { Webinar } from "../../src/index.js";
 import { loadBundledContract } from "../contract/support/contract.js";
 import { example } from "../client/support/spec-examples.js";

@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GateInputError } from "../../src/contract-diff/git.js";
-import { runGate } from "../../src/contract-diff/gate.js";
+import { GateInputError } from "../../tools/contract-diff/git.js";
+import { runGate } from "../../tools/contract-diff/gate.js";
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 // tsx's loader in this node process, not its CLI: the CLI wrapper adds a second process start.

@@ -1,7 +1,7 @@
 // A small OpenAPI 3.1 document shaped like the real one (path-level $ref parameter, response
 // schema behind $refs, error bodies, rate-limit header, OAuth scopes), plus JSON-pointer edits
 // so each test states its change as data.
-import { dereferenceText, diffSpecs, type Change, type JsonObject, type JsonValue } from "../../src/contract-diff/index.js";
+import { dereferenceText, diffSpecs, type Change, type JsonObject, type JsonValue } from "../../tools/contract-diff/index.js";
 
 export const OP = "GET /things/{thingId}";
 export const BODY = "responses/200/application/json";

@@ -3,9 +3,9 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
-import { BUNDLE_PATH, runGate } from "../../src/contract-diff/gate.js";
-import { hasFileAtRef, refExists, repoRoot } from "../../src/contract-diff/git.js";
-import { formatReport } from "../../src/contract-diff/report.js";
+import { BUNDLE_PATH, runGate } from "../../tools/contract-diff/gate.js";
+import { hasFileAtRef, refExists, repoRoot } from "../../tools/contract-diff/git.js";
+import { formatReport } from "../../tools/contract-diff/report.js";
 
 const BASE = process.env.CONTRACT_DIFF_BASE ?? "HEAD~1";
 const root = repoRoot(resolve(dirname(fileURLToPath(import.meta.url)), "../.."));

@@ -1,7 +1,7 @@
 // One before/after pair per rule: each edit to the base fixture must produce exactly the listed
 // changes, classed as shown (BREAKING or ok), at the listed location.
 import { describe, expect, it } from "vitest";
-import { dereferenceText, diffSpecs, type JsonObject } from "../../src/contract-diff/index.js";
+import { dereferenceText, diffSpecs, type JsonObject } from "../../tools/contract-diff/index.js";
 import { BODY, baseSpec, brief, changesAfter, edit, type Edit } from "./fixture.js";
 
 const THING = "/components/schemas/Thing/properties";

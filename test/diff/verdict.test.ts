@@ -1,6 +1,6 @@
 // The gate's decision and its printed form.
 import { describe, expect, it } from "vitest";
-import { type Change, formatChange, formatReport, gateVerdict, majorOf } from "../../src/contract-diff/index.js";
+import { type Change, formatChange, formatReport, gateVerdict, majorOf } from "../../tools/contract-diff/index.js";
 
 const breaking: Change = { location: "GET /x responses/200/application/json#/a", kind: "property-removed", breaking: true, message: "property removed" };
 const fine: Change = { location: "GET /x responses/200/application/json#/b", kind: "property-added", breaking: false, message: "property added" };

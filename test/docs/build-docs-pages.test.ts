@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDocsPages, DEFAULT_OVERLAYS_DIR, type BuiltPage } from "../../src/docs/build-docs-pages.js";
-import type { JsonObject } from "../../src/docs/types.js";
+import { buildDocsPages, DEFAULT_OVERLAYS_DIR, type BuiltPage } from "../../tools/docs/build-docs-pages.js";
+import type { JsonObject } from "../../tools/docs/types.js";
 import { bundledSpec } from "../support/spec.js";
 
 const temp: string[] = [];

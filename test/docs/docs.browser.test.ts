@@ -6,9 +6,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDocsPages } from "../../src/docs/build-docs-pages.js";
-import { PAGES, type DocsLanguage } from "../../src/docs/pages.js";
-import type { JsonObject } from "../../src/docs/types.js";
+import { buildDocsPages } from "../../tools/docs/build-docs-pages.js";
+import { PAGES, type DocsLanguage } from "../../tools/docs/pages.js";
+import type { JsonObject } from "../../tools/docs/types.js";
 import { bundledSpec, repoRoot } from "../support/spec.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

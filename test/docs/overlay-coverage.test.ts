@@ -1,11 +1,11 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { applyOverlay } from "../../src/docs/apply-overlay.js";
-import { DEFAULT_OVERLAYS_DIR } from "../../src/docs/build-docs-pages.js";
-import { loadOverlay } from "../../src/docs/load-overlay.js";
-import { checkOverlayCoverage, type OverlayCoverage } from "../../src/docs/overlay-coverage.js";
-import { textLocations } from "../../src/docs/text-locations.js";
-import type { JsonObject, JsonValue, OverlayDocument } from "../../src/docs/types.js";
+import { applyOverlay } from "../../tools/docs/apply-overlay.js";
+import { DEFAULT_OVERLAYS_DIR } from "../../tools/docs/build-docs-pages.js";
+import { loadOverlay } from "../../tools/docs/load-overlay.js";
+import { checkOverlayCoverage, type OverlayCoverage } from "../../tools/docs/overlay-coverage.js";
+import { textLocations } from "../../tools/docs/text-locations.js";
+import type { JsonObject, JsonValue, OverlayDocument } from "../../tools/docs/types.js";
 import { bundledSpec } from "../support/spec.js";
 
 let english: JsonObject;

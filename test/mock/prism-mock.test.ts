@@ -2,7 +2,7 @@
 // behind, and a start that fails says why and leaves nothing running either.
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
-import { PrismStartError, startPrismMock } from "../../src/mock/index.js";
+import { PrismStartError, startPrismMock } from "../../tools/mock/index.js";
 
 function groupAlive(pid: number): boolean {
   try {

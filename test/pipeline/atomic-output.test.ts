@@ -3,7 +3,7 @@ import { existsSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createStagingDir, diffTrees, isEmptyDiff, readTree, recoverInterruptedSwap, swapIntoPlace, writeFiles } from "../../src/pipeline/atomic-output.js";
+import { createStagingDir, diffTrees, isEmptyDiff, readTree, recoverInterruptedSwap, swapIntoPlace, writeFiles } from "../../tools/pipeline/atomic-output.js";
 
 let root: string;
 let outDir: string;

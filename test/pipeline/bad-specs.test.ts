@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
-import { formatProblem, isFailing, type Problem } from "../../src/pipeline/problems.js";
-import { type PipelineResult, runPipeline } from "../../src/pipeline/run-pipeline.js";
+import { formatProblem, isFailing, type Problem } from "../../tools/pipeline/problems.js";
+import { type PipelineResult, runPipeline } from "../../tools/pipeline/run-pipeline.js";
 import { BAD_SPECS, type BadSpec, type FixtureCopy, copyFixture, hashTree, leftoverTempDirs, writePreviousOutput } from "./support/fixtures.js";
 
 /** What each broken spec must be reported as: the file, the rule and words of the message. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { formatProblem } from "../../src/pipeline/problems.js";
-import { type PipelineResult, STEP_NAMES, runPipeline } from "../../src/pipeline/run-pipeline.js";
+import { formatProblem } from "../../tools/pipeline/problems.js";
+import { type PipelineResult, STEP_NAMES, runPipeline } from "../../tools/pipeline/run-pipeline.js";
 import { type FixtureCopy, copyFixture, hashTree, leftoverTempDirs } from "./support/fixtures.js";
 
 const OUTPUTS = ["docs/index.html", "docs/zh-CN.html", "openapi.json", "openapi.yaml", "schema.d.ts"];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import path from "node:path";
-import { type Problem, dedupeProblems, formatProblem, isFailing, relativeFile, relativizeMessage, sortProblems, summarizeProblems } from "../../src/pipeline/problems.js";
+import { type Problem, dedupeProblems, formatProblem, isFailing, relativeFile, relativizeMessage, sortProblems, summarizeProblems } from "../../tools/pipeline/problems.js";
 
 const problem = (over: Partial<Problem> = {}): Problem => ({
   file: "openapi/openapi.yaml",

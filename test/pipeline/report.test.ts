@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDiff, formatMs, formatStep, formatSummary } from "../../src/pipeline/report.js";
-import type { PipelineResult } from "../../src/pipeline/run-pipeline.js";
+import { formatDiff, formatMs, formatStep, formatSummary } from "../../tools/pipeline/report.js";
+import type { PipelineResult } from "../../tools/pipeline/run-pipeline.js";
 
 const result = (over: Partial<PipelineResult>): PipelineResult => ({
   ok: true,

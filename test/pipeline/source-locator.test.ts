@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
-import { bundleSpec } from "../../src/pipeline/bundle.js";
-import { loadRedoclyConfig } from "../../src/pipeline/redocly-common.js";
-import { SourceLocator } from "../../src/pipeline/source-locator.js";
+import { bundleSpec } from "../../tools/pipeline/bundle.js";
+import { loadRedoclyConfig } from "../../tools/pipeline/redocly-common.js";
+import { SourceLocator } from "../../tools/pipeline/source-locator.js";
 import { type FixtureCopy, copyFixture } from "./support/fixtures.js";
 
 describe("SourceLocator", () => {

@@ -3,7 +3,7 @@ import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { Document, Spectral } from "@stoplight/spectral-core";
 import spectralParsers from "@stoplight/spectral-parsers";
-import { loadSpectralRuleset } from "../../src/pipeline/spectral-ruleset.js";
+import { loadSpectralRuleset } from "../../tools/pipeline/spectral-ruleset.js";
 import { type FixtureCopy, copyFixture } from "./support/fixtures.js";
 
 const RULESET = `functionsDir: functions

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collectExampleChecks } from "../../src/pipeline/validate-examples.js";
+import { collectExampleChecks } from "../../tools/pipeline/validate-examples.js";
 
 describe("collectExampleChecks", () => {
   it("pairs every example and default with the schema it must satisfy", () => {

@@ -2,7 +2,7 @@
 // source an author just edited, whether or not `npm run generate` has run since.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { bundleContract, CONTRACT_ENTRY, type JsonObject, type JsonValue } from "../../src/spec/bundle-contract.js";
+import { bundleContract, CONTRACT_ENTRY, type JsonObject, type JsonValue } from "../../tools/spec/bundle-contract.js";
 
 export type { JsonObject, JsonValue };
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatSummary, parseReport, summarise } from "../../src/tooling/vitest-summary.js";
+import { formatSummary, parseReport, summarise } from "../../tools/tooling/vitest-summary.js";
 
 const report = (over: Partial<Record<string, unknown>> = {}) =>
   JSON.stringify({ numPassedTests: 7, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, numFailedTestSuites: 0, success: true, ...over });

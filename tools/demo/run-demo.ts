@@ -1,12 +1,12 @@
 // `npm run demo`: the whole client against a Prism mock of Zoom, with no Zoom account.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createZoomClient } from "../client/create-zoom-client.js";
-import { getWebinar } from "../client/get-webinar.js";
+import { createZoomClient } from "../../src/client/create-zoom-client.js";
+import { getWebinar } from "../../src/client/get-webinar.js";
 import { parameterExample, responseExamples } from "../mock/examples.js";
 import { fetchPreferring } from "../mock/prefer.js";
 import { DEFAULT_SPEC_PATH, startPrismMock } from "../mock/prism-mock.js";
-import type { OpenApiDocument } from "../validation/openapi-ajv.js";
+import type { OpenApiDocument } from "../../src/validation/openapi-ajv.js";
 import { summarizeWebinar } from "./summary.js";
 
 export interface DemoOptions {

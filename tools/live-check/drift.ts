@@ -1,8 +1,8 @@
 // Where a body Zoom sent departs from the contract: every validation error (Ajv, allErrors)
 // as pointer / expected / seen, and every field the contract does not describe.
 import type { ErrorObject } from "ajv";
-import { compileSchema, createOpenApiAjv, type OpenApiDocument } from "../validation/openapi-ajv.js";
-import { escapeSegment, getAt, isRecord, parsePointer } from "../util/json-pointer.js";
+import { compileSchema, createOpenApiAjv, type OpenApiDocument } from "../../src/validation/openapi-ajv.js";
+import { escapeSegment, getAt, isRecord, parsePointer } from "../../src/util/json-pointer.js";
 
 export interface MismatchRow {
   /** JSON pointer into the body. */

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { type Config, bundle, stringifyYaml } from "@redocly/openapi-core";
-import { isRecord } from "../util/json-pointer.js";
+import { isRecord } from "../../src/util/json-pointer.js";
 import type { Problem } from "./problems.js";
 import { fromRedoclyProblem, problemFromThrown } from "./redocly-common.js";
 

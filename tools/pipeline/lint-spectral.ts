@@ -6,7 +6,7 @@ import spectralParsers from "@stoplight/spectral-parsers";
 import { Resolver } from "@stoplight/spectral-ref-resolver";
 import { type Problem, type Severity, dedupeProblems, relativeFile, relativizeMessage } from "./problems.js";
 import { fileProblem } from "./redocly-common.js";
-import { toPointer } from "../util/json-pointer.js";
+import { toPointer } from "../../src/util/json-pointer.js";
 import type { SourceLocator } from "./source-locator.js";
 import { loadSpectralRuleset } from "./spectral-ruleset.js";
 

@@ -1,10 +1,10 @@
 // `npm run contract:live`: the real webinar from Zoom, judged against the bundled contract.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createZoomClient, DEFAULT_BASE_URL } from "../client/create-zoom-client.js";
-import { getWebinar } from "../client/get-webinar.js";
-import { ZoomApiError } from "../client/zoom-api-error.js";
-import type { OpenApiDocument } from "../validation/openapi-ajv.js";
+import { createZoomClient, DEFAULT_BASE_URL } from "../../src/client/create-zoom-client.js";
+import { getWebinar } from "../../src/client/get-webinar.js";
+import { ZoomApiError } from "../../src/client/zoom-api-error.js";
+import type { OpenApiDocument } from "../../src/validation/openapi-ajv.js";
 import { OPTIONAL_VARIABLES, readLiveCheckConfig, REQUIRED_VARIABLES } from "./config.js";
 import { findMismatches, findUndocumentedFields } from "./drift.js";
 import { formatTable } from "./table.js";

@@ -96,7 +96,7 @@ export interface PipelineResult {
   totalMs: number;
 }
 
-/** src/docs reports untranslated texts as "header:\n  item\n  item"; one info line per item. */
+/** tools/docs reports untranslated texts as "header:\n  item\n  item"; one info line per item. */
 function docsWarningProblems(file: string, warning: string): Problem[] {
   const [header = "", ...items] = warning.split("\n").map((line) => line.trim()).filter(Boolean);
   const lines = items.length > 0 ? items.map((item) => `${header.replace(/:$/, "")}: ${item}`) : [header];

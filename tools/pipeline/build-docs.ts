@@ -9,7 +9,7 @@ import { libraryWorker } from "./worker/library-worker.js";
 
 /**
  * What the pages look like (template, overlays, offline patch, both languages) belongs to
- * src/docs `buildDocsPages`; this step only decides *how* `redocly build-docs` runs.
+ * tools/docs `buildDocsPages`; this step only decides *how* `redocly build-docs` runs.
  *
  * Redocly CLI 2.x has no public build-docs API. `redoc` 3.0.1 is on npm (the version the CLI
  * bundles), but rendering with it means five more dependencies (react, react-dom, react-router,
@@ -23,7 +23,7 @@ import { libraryWorker } from "./worker/library-worker.js";
  *   second core, no tsx hooks: see worker/library-worker.mjs). Measured on the fixture: the
  *   chunk imports in ~0.3 s once, then each page renders in ~0.1-0.3 s, vs ~0.65 s per page for
  *   a spawned CLI (mostly Node and CLI start-up). Byte-identical to the CLI (a test pins this).
- * - `spawn`: src/docs' own child-process runner, both pages in parallel. Used when the chunk
+ * - `spawn`: tools/docs' own child-process runner, both pages in parallel. Used when the chunk
  *   cannot be found (a future CLI layout) or with GENERATE_DOCS_ENGINE=spawn.
  */
 export type DocsEngine = "in-process" | "spawn";
@@ -50,7 +50,7 @@ export function defaultDocsEngine(): DocsEngine {
 }
 
 /**
- * `redocly build-docs` for one page without a new process; same arguments as src/docs'
+ * `redocly build-docs` for one page without a new process; same arguments as tools/docs'
  * `redoclyBuildDocs`, so it plugs into `buildDocsPages({ render })`.
  */
 export async function renderDocsInProcess(args: BuildDocsArgs): Promise<void> {
@@ -80,7 +80,7 @@ export interface BuildDocsOptions {
   document: Record<string, unknown>;
   /** Folder to write the pages into (the staged `docs/`). */
   outDir: string;
-  /** `code-samples.yaml` and `zh-CN.yaml` (default: src/docs' `openapi/overlays`). */
+  /** `code-samples.yaml` and `zh-CN.yaml` (default: tools/docs' `openapi/overlays`). */
   overlaysDir: string;
   engine?: DocsEngine;
 }
@@ -88,7 +88,7 @@ export interface BuildDocsOptions {
 export interface BuildDocsResult {
   engine: DocsEngine;
   pages: BuiltPage[];
-  /** Untranslated texts and similar; reported, never fatal (src/docs' policy). */
+  /** Untranslated texts and similar; reported, never fatal (tools/docs' policy). */
   warnings: string[];
 }
 

@@ -1,7 +1,7 @@
 // Reads the words for enum values from the contract (`x-enumDescriptions`), so the demo says
 // what the spec says and a reworded or added value needs no second edit here.
-import type { OpenApiDocument } from "../validation/openapi-ajv.js";
-import { getAt, isRecord, parsePointer } from "../util/json-pointer.js";
+import type { OpenApiDocument } from "../../src/validation/openapi-ajv.js";
+import { getAt, isRecord, parsePointer } from "../../src/util/json-pointer.js";
 
 type SchemaObject = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { type Config, type LocationObject, type NormalizedProblem, YamlParseError, getLineColLocation, loadConfig, parseYaml } from "@redocly/openapi-core";
-import { getAt, isRecord, parsePointer } from "../util/json-pointer.js";
+import { getAt, isRecord, parsePointer } from "../../src/util/json-pointer.js";
 import { type Problem, relativeFile, relativizeMessage } from "./problems.js";
 
 /** Redocly would otherwise resolve telemetry per call and may do a DNS lookup; we never want that. */

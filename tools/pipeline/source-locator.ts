@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Source, getLineColLocation, parseYaml } from "@redocly/openapi-core";
-import { getAt, isRecord, parsePointer, toPointer } from "../util/json-pointer.js";
+import { getAt, isRecord, parsePointer, toPointer } from "../../src/util/json-pointer.js";
 
 export interface SourcePosition {
   /** Absolute path of the source file that holds the node. */

@@ -7,7 +7,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { findFreePort } from "./free-port.js";
 
-/** generated/openapi.json of this package; src/ and dist/ sit at the same depth below the root. */
+/** generated/openapi.json of this package; tools/ and dist/ sit at the same depth below the root. */
 export const DEFAULT_SPEC_PATH = fileURLToPath(new URL("../../generated/openapi.json", import.meta.url));
 
 export interface PrismMockOptions {

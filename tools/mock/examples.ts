@@ -1,7 +1,7 @@
 // The named response examples of an operation, read from the bundled contract: what Prism can
 // be asked for with `Prefer: code=…, example=…`.
-import type { OpenApiDocument } from "../validation/openapi-ajv.js";
-import { escapeSegment, getAt, isRecord, parsePointer } from "../util/json-pointer.js";
+import type { OpenApiDocument } from "../../src/validation/openapi-ajv.js";
+import { escapeSegment, getAt, isRecord, parsePointer } from "../../src/util/json-pointer.js";
 
 export interface ResponseExample {
   /** The HTTP status the example belongs to. */
