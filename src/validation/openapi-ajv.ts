@@ -28,6 +28,8 @@ const OPENAPI_ROOT_KEYWORDS = ["openapi", "info", "jsonSchemaDialect", "servers"
 export interface OpenApiAjvOptions {
   /** Report every error, not only the first (default true: reports are for people). */
   allErrors?: boolean;
+  /** Errors also carry the failing value and schema (`data`, `parentSchema`). Default false. */
+  verbose?: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export function createOpenApiAjv(document: OpenApiDocument, options: OpenApiAjvO
     strictTuples: false,
     strictRequired: false,
     validateFormats: true,
+    verbose: options.verbose ?? false,
     logger: false,
   });
   addFormats(ajv);
@@ -116,4 +119,59 @@ function scanDocument(document: OpenApiDocument): { extensionKeywords: Set<strin
   };
   visit(document);
   return { extensionKeywords, formats };
+}
+
+// Keywords whose value is one subschema, or a map or list of them.
+const SUBSCHEMA = ["items", "not", "if", "then", "else", "contains", "additionalProperties", "unevaluatedItems"] as const;
+const SUBSCHEMA_MAPS = ["properties", "patternProperties", "$defs", "dependentSchemas"] as const;
+const SUBSCHEMA_LISTS = ["prefixItems", "allOf", "anyOf", "oneOf"] as const;
+const COMBINATORS = new Set<string>(["allOf", "anyOf", "oneOf"]);
+
+/**
+ * A copy of `document` in which every object schema of `components.schemas` that lists
+ * `properties` and says nothing about other ones gets `unevaluatedProperties: false`, so Ajv
+ * reports each field the contract does not declare (keyword `unevaluatedProperties`). Schemas
+ * inside allOf/anyOf/oneOf (directly or by `$ref`) stay open: a branch does not know the
+ * fields of its siblings. Examples and other non-schema values are never touched.
+ */
+export function closeObjectSchemas(document: OpenApiDocument): OpenApiDocument {
+  const copy = structuredClone(document);
+  const schemas = copy.components?.schemas;
+  if (!isRecord(schemas)) return copy;
+  const refTargets = new Map<string, unknown>(
+    Object.entries(schemas).map(([name, schema]) => [`#/components/schemas/${escapeSegment(name)}`, schema]),
+  );
+  const all = new Set<unknown>();
+  const collect = (node: unknown): void => {
+    if (!isRecord(node) || all.has(node)) return;
+    all.add(node);
+    for (const key of SUBSCHEMA) collect(node[key]);
+    for (const key of SUBSCHEMA_MAPS) {
+      const map = node[key];
+      if (isRecord(map)) for (const child of Object.values(map)) collect(child);
+    }
+    for (const key of SUBSCHEMA_LISTS) {
+      const list = node[key];
+      if (Array.isArray(list)) list.forEach(collect);
+    }
+  };
+  for (const schema of Object.values(schemas)) collect(schema);
+  const open = new Set<unknown>();
+  for (const node of all) {
+    if (!isRecord(node)) continue;
+    for (const key of COMBINATORS) {
+      const list = node[key];
+      if (!Array.isArray(list)) continue;
+      for (const branch of list) {
+        open.add(branch);
+        if (isRecord(branch) && typeof branch.$ref === "string") open.add(refTargets.get(branch.$ref));
+      }
+    }
+  }
+  for (const node of all) {
+    if (!isRecord(node) || open.has(node) || !isRecord(node.properties)) continue;
+    if ("additionalProperties" in node || "unevaluatedProperties" in node || "patternProperties" in node) continue;
+    node.unevaluatedProperties = false;
+  }
+  return copy;
 }

@@ -208,11 +208,14 @@ describe("retries", () => {
     expect(sleeps[0]).toBeLessThanOrEqual(6000);
   });
 
-  it("429 with a Retry-After beyond the cap is capped", async () => {
+  it("429 with a Retry-After beyond the cap ends the call at once, with retryAfterMs set", async () => {
     fake.api(json(429, example("ErrorRateLimited"), { "Retry-After": "3600" }), json(200, recurringWebinar()));
     const { zoom, sleeps } = fastClient(fake, { retry: { maxDelayMs: 2000 } });
-    await getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" });
-    expect(sleeps).toEqual([2000]);
+    const error = await zoomError(getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" }));
+    expect(error).toMatchObject({ status: 429, attempts: 1, retryAfterMs: 3_600_000 });
+    expect(error.message).toContain("Retry-After asks for 3600 s, more than retry.maxDelayMs allows");
+    expect(sleeps).toEqual([]);
+    expect(fake.apiRequests).toHaveLength(1);
   });
 
   it("429 daily limit with Retry-After at the next UTC midnight fails at once", async () => {
