@@ -460,3 +460,28 @@ describe("path parameters", () => {
     expect(uuid.startsWith("/") || uuid.includes("//") ? twice : once).toBe(uuid);
   });
 });
+
+describe("per-call headers", () => {
+  it("are sent with the request (e.g. Prefer for the mock), beside the client's Authorization", async () => {
+    fake.api(json(200, recurringWebinar()));
+    const { zoom } = fastClient(fake);
+    await getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" }, { headers: { Prefer: "code=200, example=RecurringWebinar", "X-Trace": "abc" } });
+    await getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" }, { headers: new Headers([["prefer", "dynamic=true"]]) });
+    expect(fake.apiRequests.map((r) => r.headers.prefer)).toEqual(["code=200, example=RecurringWebinar", "dynamic=true"]);
+    expect(fake.apiRequests[0]?.headers["x-trace"]).toBe("abc");
+    expect(fake.apiRequests.map((r) => r.headers.authorization)).toEqual(["Bearer token-1", "Bearer token-1"]);
+  });
+
+  it.each<[string, HeadersInit]>([
+    ["an Authorization header", { Authorization: "Bearer someone-else" }],
+    ["an invalid header name", { "bad name": "x" }],
+    ["an invalid header value", { "X-Ok": "line\nbreak" }],
+  ])("refuse %s with a TypeError before anything is sent", async (_name, headers) => {
+    const { zoom } = fastClient(fake);
+    const error = await getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "1" }, { headers }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(String(error)).not.toContain("someone-else");
+    expect(fake.apiRequests).toHaveLength(0);
+    expect(fake.tokenRequests).toHaveLength(0);
+  });
+});
