@@ -14,7 +14,7 @@ export function limitBody(
   truncate = false,
 ): Response {
   const body = response.body;
-  if (body === null || NULL_BODY_STATUSES.has(response.status)) return response;
+  if (body === null || NULL_BODY_STATUSES.has(response.status) || framedWithin(response.headers, maxBytes)) return response;
   const reader = body.getReader();
   let received = 0;
   const limited = new ReadableStream<Uint8Array>(
@@ -50,6 +50,18 @@ export function limitBody(
   // The url is what messages name; the Response constructor cannot set it.
   Object.defineProperty(copy, "url", { value: response.url });
   return copy;
+}
+
+/**
+ * True when HTTP framing already bounds the body: an uncompressed body with a Content-Length
+ * within the limit ends there (fetch reads no further on the connection). The common case, and
+ * it skips a stream copy per call; compressed or chunked bodies are counted as they stream.
+ */
+function framedWithin(headers: Headers, maxBytes: number): boolean {
+  const length = headers.get("content-length");
+  if (length === null || !/^\d{1,15}$/.test(length) || Number(length) > maxBytes) return false;
+  const encoding = headers.get("content-encoding");
+  return encoding === null || encoding.trim().toLowerCase() === "identity";
 }
 
 /** The body as text, failing with `onExceeded()`'s error past `maxBytes` (read cancelled). */

@@ -93,7 +93,7 @@ describe("any error body up to a few MB", () => {
         // Bounded work: never more than the 64 KiB error limit plus the chunk in hand is read.
         expect(counting.pulled()).toBeLessThanOrEqual(128 * KiB);
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 
@@ -104,7 +104,7 @@ describe("any error body up to a few MB", () => {
         const head = text.slice(0, MAX_TEXT_INPUT);
         expect(textSnippet(text)).toBe(textSnippet(text.length > MAX_TEXT_INPUT ? head + tail : head));
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 });

@@ -1,5 +1,6 @@
 // Issue 11's client rows, each written as the attack: a loopback server (or caller input) doing
 // what a hostile upstream would, and the client holding.
+import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createZoomClient, getWebinar, ZoomApiError } from "../../src/index.js";
 import { MAX_TEXT_INPUT, textSnippet } from "../../src/client/response-text.js";
@@ -72,6 +73,26 @@ describe("bodies are read as streams under a byte limit", () => {
     await fake.apiRequests[0]?.closed;
     expect(stream.written()).toBeLessThan(64 * MiB);
     expect(fake.apiRequests).toHaveLength(1);
+  });
+
+  it("a declared Content-Length past the limit is cancelled the same way", async () => {
+    fake.api(text(200, "x".repeat(3 * MiB), { "Content-Type": "application/json" }));
+    const { zoom } = fastClient(fake, { maxBodyBytes: MiB });
+    const error = await rejectionOf(getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" }));
+    expect((error as ZoomApiError).message).toContain("the body is larger than 1 MiB");
+  });
+
+  it("a small gzip body that inflates past the limit (a compression bomb) is counted after decoding", async () => {
+    const bomb = gzipSync(Buffer.alloc(8 * MiB, 0x20));
+    fake.api((res) => {
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "gzip", "Content-Length": String(bomb.length) });
+      res.end(bomb);
+    });
+    const { zoom } = fastClient(fake, { maxBodyBytes: MiB });
+    const error = await rejectionOf(getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" }));
+    expect(error).toBeInstanceOf(ZoomApiError);
+    expect(bomb.length).toBeLessThan(MiB);
+    expect((error as ZoomApiError).message).toContain("the body is larger than 1 MiB");
   });
 
   it("the default limit takes a real webinar with room to spare", async () => {
