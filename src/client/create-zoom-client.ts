@@ -34,7 +34,13 @@ export interface ZoomClientOptions {
   baseUrl?: string;
   /** A bearer token, or a function asked for one before every attempt. */
   accessToken?: AccessTokenOption;
-  /** Server-to-Server OAuth app credentials; the client then fetches and caches tokens itself. */
+  /**
+   * Server-to-Server OAuth app credentials; the client then fetches and caches tokens itself,
+   * until shortly before `expires_in` (capped at 24 h). A token response whose `expires_in` is
+   * missing, not a number, zero or negative gives a token used only by the calls waiting on that
+   * response, never cached: the next call asks for a new one. The token request is cancelled when
+   * every call waiting on it has been aborted.
+   */
   serverToServer?: ServerToServerCredentials;
   /** Per attempt, not per call. Default 30 000. */
   timeoutMs?: number;
