@@ -1,11 +1,15 @@
 import { Buffer } from "node:buffer";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { defaultSleep } from "../../src/client/clock.js";
 import { createZoomClient, getWebinar, ZoomApiError } from "../../src/index.js";
 import { CLIENT_ID, CLIENT_SECRET, fastClient, MASTER_ACCOUNT, SUB_ACCOUNT } from "./support/clients.js";
 import { destroySocket, gated, hang, json, startFakeZoom, text, type FakeZoom } from "./support/fake-zoom.js";
 import { CLOCK_START } from "./support/manual-clock.js";
 import { example, recurringWebinar } from "./support/spec-examples.js";
+
+// Outcomes never depend on time (manual clock, gated answers); the timeout is only a net for a
+// machine shared by many processes.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let fake: FakeZoom;
 beforeEach(async () => {

@@ -1,13 +1,17 @@
 // Issue 11's client rows, each written as the attack: a loopback server (or caller input) doing
 // what a hostile upstream would, and the client holding.
 import { gzipSync } from "node:zlib";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createZoomClient, getWebinar, ZoomApiError } from "../../src/index.js";
 import { MAX_TEXT_INPUT, textSnippet } from "../../src/client/response-text.js";
 import { fastClient, SUB_ACCOUNT } from "./support/clients.js";
 import { countingFetch } from "./support/counting-fetch.js";
 import { endless, hang, json, startFakeZoom, text, type FakeZoom } from "./support/fake-zoom.js";
 import { recurringWebinar } from "./support/spec-examples.js";
+
+// Outcomes never depend on time (manual clock, gated answers); the timeout is only a net for a
+// machine shared by many processes.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let fake: FakeZoom;
 beforeEach(async () => {

@@ -5,6 +5,10 @@ import { fastClient, SUB_ACCOUNT } from "./support/clients.js";
 import { json, startFakeZoom, type FakeZoom } from "./support/fake-zoom.js";
 import { example, recurringWebinar, type Webinar } from "./support/spec-examples.js";
 
+// Outcomes never depend on time (manual clock, gated answers); the timeout is only a net for a
+// machine shared by many processes.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+
 // Counts how often an Ajv instance is built, to show the validator is compiled once per process.
 vi.mock("../../src/validation/openapi-ajv.js", async (importOriginal) => {
   const original = await importOriginal<typeof import("../../src/validation/openapi-ajv.js")>();

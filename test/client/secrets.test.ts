@@ -1,10 +1,14 @@
 import { Buffer } from "node:buffer";
 import { inspect } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createZoomClient, getWebinar, ZoomApiError } from "../../src/index.js";
 import { CLIENT_ID, CLIENT_SECRET, fastClient, SUB_ACCOUNT } from "./support/clients.js";
 import { destroySocket, hang, json, startFakeZoom, text, type FakeZoom, type Responder } from "./support/fake-zoom.js";
 import { example, recurringWebinar } from "./support/spec-examples.js";
+
+// Outcomes never depend on time (manual clock, gated answers); the timeout is only a net for a
+// machine shared by many processes.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const ACCESS_TOKEN = "eyJhbGciOiJIUzUxMiJ9.ACCESS-TOKEN-must-not-leak.sig";
 const BASIC = Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString("base64");
