@@ -121,7 +121,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -192,7 +192,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -233,7 +233,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -276,7 +276,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -317,7 +317,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -2188,7 +2188,7 @@ export interface components {
          */
         PageNumber: number;
         /**
-         * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+         * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
          *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
          *
          *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -2708,7 +2708,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -2753,7 +2753,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -2843,7 +2843,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -2947,7 +2947,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -3049,7 +3049,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -3132,7 +3132,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -3206,7 +3206,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
