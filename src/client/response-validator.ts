@@ -45,7 +45,7 @@ function webinarValidator(): ValidateFunction {
     } catch (error) {
       throw new Error(`validateResponses needs the bundled contract at ${SPEC_URL.pathname}`, { cause: error });
     }
-    validateWebinar = compileSchema(createOpenApiAjv(closeObjectSchemas(document), { verbose: true }), "Webinar");
+    validateWebinar = compileSchema(createOpenApiAjv(closeObjectSchemas(document, "Webinar"), { verbose: true }), "Webinar");
   }
   return validateWebinar;
 }

@@ -128,48 +128,51 @@ const SUBSCHEMA_LISTS = ["prefixItems", "allOf", "anyOf", "oneOf"] as const;
 const COMBINATORS = new Set<string>(["allOf", "anyOf", "oneOf"]);
 
 /**
- * A copy of `document` in which every object schema of `components.schemas` that lists
- * `properties` and says nothing about other ones gets `unevaluatedProperties: false`, so Ajv
- * reports each field the contract does not declare (keyword `unevaluatedProperties`). Schemas
- * inside allOf/anyOf/oneOf (directly or by `$ref`) stay open: a branch does not know the
- * fields of its siblings. Examples and other non-schema values are never touched.
+ * A copy of `document` in which every object schema reachable from `root` (a component name;
+ * default: every component) that lists `properties`, or combines schemas with allOf/anyOf/oneOf,
+ * and says nothing about other fields gets `unevaluatedProperties: false`, so Ajv reports each
+ * field the contract does not declare (keyword `unevaluatedProperties`). The branches of a
+ * combinator (inline, or the component a `$ref` branch names) stay open: a branch does not know
+ * its siblings' fields, the schema that combines them does. Examples and other non-schema values
+ * are never touched. Pass `root` when a component is a branch elsewhere (Webinar inside
+ * WebinarCreated's allOf) but validated on its own here.
  */
-export function closeObjectSchemas(document: OpenApiDocument): OpenApiDocument {
+export function closeObjectSchemas(document: OpenApiDocument, root?: string): OpenApiDocument {
   const copy = structuredClone(document);
   const schemas = copy.components?.schemas;
   if (!isRecord(schemas)) return copy;
   const refTargets = new Map<string, unknown>(
     Object.entries(schemas).map(([name, schema]) => [`#/components/schemas/${escapeSegment(name)}`, schema]),
   );
-  const all = new Set<unknown>();
-  const collect = (node: unknown): void => {
-    if (!isRecord(node) || all.has(node)) return;
-    all.add(node);
-    for (const key of SUBSCHEMA) collect(node[key]);
+  const reachable = new Set<unknown>();
+  const open = new Set<unknown>();
+  const visit = (node: unknown): void => {
+    if (!isRecord(node) || reachable.has(node)) return;
+    reachable.add(node);
+    if (typeof node.$ref === "string") visit(refTargets.get(node.$ref));
+    for (const key of SUBSCHEMA) visit(node[key]);
     for (const key of SUBSCHEMA_MAPS) {
       const map = node[key];
-      if (isRecord(map)) for (const child of Object.values(map)) collect(child);
+      if (isRecord(map)) for (const child of Object.values(map)) visit(child);
     }
     for (const key of SUBSCHEMA_LISTS) {
       const list = node[key];
-      if (Array.isArray(list)) list.forEach(collect);
-    }
-  };
-  for (const schema of Object.values(schemas)) collect(schema);
-  const open = new Set<unknown>();
-  for (const node of all) {
-    if (!isRecord(node)) continue;
-    for (const key of COMBINATORS) {
-      const list = node[key];
       if (!Array.isArray(list)) continue;
       for (const branch of list) {
-        open.add(branch);
-        if (isRecord(branch) && typeof branch.$ref === "string") open.add(refTargets.get(branch.$ref));
+        if (COMBINATORS.has(key)) {
+          open.add(branch);
+          if (isRecord(branch) && typeof branch.$ref === "string") open.add(refTargets.get(branch.$ref));
+        }
+        visit(branch);
       }
     }
-  }
-  for (const node of all) {
-    if (!isRecord(node) || open.has(node) || !isRecord(node.properties)) continue;
+  };
+  const roots = root === undefined ? Object.values(schemas) : [schemas[root]];
+  for (const schema of roots) visit(schema);
+  for (const node of reachable) {
+    if (!isRecord(node) || open.has(node)) continue;
+    const combines = [...COMBINATORS].some((key) => Array.isArray(node[key]));
+    if (!isRecord(node.properties) && !combines) continue;
     if ("additionalProperties" in node || "unevaluatedProperties" in node || "patternProperties" in node) continue;
     node.unevaluatedProperties = false;
   }
