@@ -5,11 +5,12 @@ import { watch } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { bundleContract } from "../tools/spec/bundle-contract.js";
 import { buildDocsPages } from "../tools/docs/build-docs-pages.js";
+import { runCli } from "./cli.js";
+import { COMMANDS } from "./commands.js";
 
-const { values } = parseArgs({ options: { serve: { type: "boolean" }, port: { type: "string", default: "8088" } } });
+const { values } = runCli(COMMANDS.docs);
 const outDir = path.resolve("generated/docs");
 
 async function build(): Promise<void> {
@@ -23,7 +24,7 @@ if (!values.serve) {
   await build();
 } else {
   await build();
-  serve(Number(values.port));
+  serve(Number(values.port ?? "8088"));
   rebuildOnChange(path.resolve("openapi"));
 }
 

@@ -3,22 +3,12 @@
  *   [--steps a,b] [--docs-engine in-process|spawn]`
  * Argument parsing and printing only; the work is in tools/pipeline/run-pipeline.ts.
  */
-import { parseArgs } from "node:util";
 import { formatDiff, formatProblems, formatStep, formatSummary } from "../tools/pipeline/report.js";
 import { STEP_NAMES, type StepName, runPipeline } from "../tools/pipeline/run-pipeline.js";
+import { runCli } from "./cli.js";
+import { COMMANDS } from "./commands.js";
 
-const { values } = parseArgs({
-  options: {
-    check: { type: "boolean", default: false },
-    quiet: { type: "boolean", short: "q", default: false },
-    root: { type: "string", default: process.cwd() },
-    spec: { type: "string" },
-    out: { type: "string" },
-    steps: { type: "string" },
-    "docs-engine": { type: "string" },
-  },
-  strict: true,
-});
+const { values } = runCli(COMMANDS.generate);
 
 const steps = values.steps?.split(",").map((s) => s.trim());
 const unknown = steps?.filter((s) => !(STEP_NAMES as readonly string[]).includes(s)) ?? [];
@@ -33,14 +23,14 @@ if (docsEngine !== undefined && docsEngine !== "in-process" && docsEngine !== "s
 }
 
 const result = await runPipeline({
-  rootDir: values.root,
-  check: values.check,
+  rootDir: values.root ?? process.cwd(),
+  check: values.check === true,
   ...(values.spec ? { specEntry: values.spec } : {}),
   ...(values.out ? { outDir: values.out } : {}),
   ...(steps ? { steps: steps as StepName[] } : {}),
   ...(docsEngine ? { docsEngine } : {}),
   onStep: (step) => {
-    if (!values.quiet) console.log(formatStep(step));
+    if (values.quiet !== true) console.log(formatStep(step));
   },
 });
 
