@@ -1,12 +1,13 @@
 // `npm run mock [-- --port 4010]`: the in-process Prism mock of Zoom until Ctrl+C; see tools/mock/.
 // Ask for other answers with `Prefer: code=404, example=webinarNotFound`.
 import { readFileSync } from "node:fs";
-import { DEFAULT_SPEC_PATH, parameterExample, PrismStartError, startPrismMock } from "../tools/mock/index.js";
 import type { OpenApiDocument } from "../src/validation/openapi-ajv.js";
 import { runCli, usageError } from "./cli.js";
 import { COMMANDS } from "./commands.js";
 
 const { values } = runCli(COMMANDS.mock);
+// Loaded after parsing: Prism takes a moment to import, and --help should not wait for it.
+const { DEFAULT_SPEC_PATH, parameterExample, PrismStartError, startPrismMock } = await import("../tools/mock/index.js");
 const port = Number(values.port);
 if (!/^\d+$/.test(values.port ?? "") || port > 65_535) usageError(COMMANDS.mock, `--port must be a port number, not ${values.port}`);
 

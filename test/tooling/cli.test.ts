@@ -61,7 +61,7 @@ describe.each(Object.entries(COMMANDS))("npm run %s", (_, spec) => {
 });
 
 describe("one spawned script", () => {
-  it("prints its help and exits 0 without starting anything; an unknown option exits 2 without a stack", { timeout: 30_000 }, async () => {
+  it("prints its help and exits 0 without starting anything; an unknown option exits 2 without a stack", { timeout: 60_000 }, async () => {
     const tsx = `${root}node_modules/tsx/dist/cli.mjs`;
     const help = await run(process.execPath, [tsx, "scripts/mock.ts", "--help"], { cwd: root });
     expect(help.stdout).toMatch(/^usage: npm run mock -- \[options\]/);
