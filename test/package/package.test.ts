@@ -40,7 +40,7 @@ beforeAll(async () => {
   await writeConsumerProject(root, tarball, consumer);
   await run("npm", ["ci", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: consumer });
   for (const file of ["esm.mjs", "cjs.cjs", "typed.ts"]) await copyFile(path.join(consumerSources, file), path.join(consumer, file));
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await mock?.stop();
@@ -81,7 +81,7 @@ describe("an installed consumer", () => {
     ["node16 (CommonJS)", { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16 }, "typed.cts"],
     ["node16 (ESM)", { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16 }, "typed.mts"],
     ["bundler", { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }, "typed.ts"],
-  ] as const)("type-checks under moduleResolution %s", { timeout: 60_000 }, async (_, settings, name) => {
+  ] as const)("type-checks under moduleResolution %s", { timeout: 120_000 }, async (_, settings, name) => {
     const file = path.join(consumer, name);
     if (name !== "typed.ts") await copyFile(path.join(consumer, "typed.ts"), file);
     const program = ts.createProgram([file], {
@@ -100,7 +100,7 @@ describe("an installed consumer", () => {
     expect(declarations.every((f) => f.startsWith(path.join(consumer, "node_modules/zoom-webinar-contract/dist/")))).toBe(true);
   });
 
-  it("has no problem according to are-the-types-wrong (node10, node16 CJS and ESM, bundler)", { timeout: 60_000 }, async () => {
+  it("has no problem according to are-the-types-wrong (node10, node16 CJS and ESM, bundler)", { timeout: 120_000 }, async () => {
     // The YAML is a file to locate (require.resolve), not a module TypeScript can type.
     const { stdout } = await run(process.execPath, [attw, tarball, "--format", "json", "--exclude-entrypoints", "./openapi.yaml"], { cwd: work });
     const report = JSON.parse(stdout) as { analysis: { problems: unknown[]; entrypoints: Record<string, unknown> } };

@@ -14,7 +14,7 @@ const audio: Audio = "voip";
 type ErrorBody = components["schemas"]["ZoomError"];
 const notFound: ErrorBody = { code: 3001, message: "Webinar does not exist." };
 
-const path: keyof paths = "/accounts/{accountId}/webinars/{webinarId}";
+const path = "/accounts/{accountId}/webinars/{webinarId}" satisfies keyof paths;
 
 export async function topicOf(accountId: string, webinarId: string): Promise<string | undefined> {
   const zoom = createZoomClient({
