@@ -17,7 +17,7 @@ import {
 } from "./atomic-output.js";
 import { type BundledSpec, bundleSpec } from "./bundle.js";
 import { PAGES } from "../docs/pages.js";
-import { type DocsEngine, buildDocs, defaultDocsEngine, findBuildDocsChunk } from "./build-docs.js";
+import { buildDocs } from "./build-docs.js";
 import { libraryWorker } from "./worker/library-worker.js";
 import { compileTypes } from "./compile-types.js";
 import { lintWithRedocly } from "./lint-redocly.js";
@@ -71,7 +71,6 @@ export interface RunPipelineOptions {
    * skipped steps are left as they are in `outDir` and are not compared in check mode.
    */
   steps?: readonly StepName[];
-  docsEngine?: DocsEngine;
   /** Called as each step finishes, for progressive CLI output. */
   onStep?: (step: StepReport) => void;
 }
@@ -158,7 +157,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   // The worker's imports (~1 s cold) overlap config loading and bundling on this thread.
   const preload =
     selected.has("compile-types") || selected.has("build-docs")
-      ? libraryWorker.run("preload", { chunkUrl: (options.docsEngine ?? defaultDocsEngine()) === "in-process" ? findBuildDocsChunk() : null }).catch(() => undefined)
+      ? libraryWorker.run("preload", { chunkUrl: null }).catch(() => undefined)
       : undefined;
   if (mode === "write") await recoverInterruptedSwap(outDir);
   // Check mode keeps its build outside the repository entirely.
@@ -202,10 +201,9 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
               document: bundle.document,
               outDir: path.join(staging, "docs"),
               overlaysDir,
-              ...(options.docsEngine ? { engine: options.docsEngine } : {}),
             });
             const translationFile = relativeFile(rootDir, path.join(overlaysDir, "zh-CN.yaml"));
-            return { problems: result.warnings.flatMap((w) => docsWarningProblems(translationFile, w)), note: `${result.engine}, overlapped with the checks` };
+            return { problems: result.warnings.flatMap((w) => docsWarningProblems(translationFile, w)), note: "in-process, overlapped with the checks" };
           },
           // Docs failures are almost always in an overlay or the page template, not the spec.
           overlaysDir,
