@@ -7,3 +7,4 @@ export { PAGES, type DocsLanguage } from "./pages.js";
 export { contentSecurityPolicy, renderRedocPage, type RedocPageInput } from "./redoc-page.js";
 export { textLocations, type TextLocation } from "./text-locations.js";
 export type { JsonObject, JsonValue, OverlayAction, OverlayDocument } from "./types.js";
+export { checkContractMarkup, checkMarkupText, checkYamlMarkup, type MarkupFinding, type MarkupProblem } from "./markup-check.js";

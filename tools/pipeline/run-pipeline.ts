@@ -17,6 +17,7 @@ import {
 } from "./atomic-output.js";
 import { type BundledSpec, bundleSpec } from "./bundle.js";
 import { PAGES } from "../docs/pages.js";
+import { checkContractMarkup } from "../docs/markup-check.js";
 import { buildDocs } from "./build-docs.js";
 import { libraryWorker } from "./worker/library-worker.js";
 import { compileTypes } from "./compile-types.js";
@@ -172,7 +173,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       const result = await bundleSpec({ rootDir, entry: specEntry, config });
       bundled = result.bundle;
       if (bundled) await writeFiles(staging, new Map([["openapi.json", bundled.json], ["openapi.yaml", bundled.yaml]]));
-      return { problems: result.problems };
+      return { problems: [...result.problems, ...(await checkContractMarkup([path.dirname(path.resolve(rootDir, specEntry)), overlaysDir], rootDir))] };
     });
     if (!bundled || !config) {
       for (const name of STEP_NAMES.slice(1)) skip(name);
