@@ -34,6 +34,8 @@ export interface BuildDocsPagesOptions {
   warn?: (message: string) => void;
   /** An extra inline script for each page (the preview server's reload client), allowed by its hash. */
   extraScript?: string;
+  /** Let the pages connect to their own origin (the preview server's reload events). */
+  connectSelf?: boolean;
 }
 
 export interface BuiltPage {
@@ -75,7 +77,7 @@ export async function buildDocsPages(options: BuildDocsPagesOptions): Promise<Bu
   const built: BuiltPage[] = [];
   for (const lang of Object.keys(PAGES) as DocsLanguage[]) {
     const page = PAGES[lang];
-    const html = renderDocsPage(page, documents[lang], options.extraScript);
+    const html = renderDocsPage(page, documents[lang], { extraScript: options.extraScript, connectSelf: options.connectSelf });
     const target = path.join(options.outDir, page.file);
     await writeFile(target, html);
     built.push({ lang, file: target, bytes: Buffer.byteLength(html) });
@@ -84,7 +86,11 @@ export async function buildDocsPages(options: BuildDocsPagesOptions): Promise<Bu
 }
 
 /** The HTML of one page for an already translated document. */
-export function renderDocsPage(page: PageDefinition, document: JsonObject, extraScript?: string): string {
+export function renderDocsPage(
+  page: PageDefinition,
+  document: JsonObject,
+  extra: { extraScript?: string | undefined; connectSelf?: boolean | undefined } = {},
+): string {
   const other = otherPage(page.lang);
   const html = renderRedocPage({
     lang: page.lang,
@@ -92,7 +98,8 @@ export function renderDocsPage(page: PageDefinition, document: JsonObject, extra
     alternate: { lang: other.lang, href: other.file },
     document: withLanguageSwitch(document, page),
     options: REDOC_OPTIONS,
-    ...(extraScript ? { extraScript } : {}),
+    ...(extra.extraScript ? { extraScript: extra.extraScript } : {}),
+    ...(extra.connectSelf ? { connectSelf: true } : {}),
   });
   return assertOffline(html, page.file);
 }

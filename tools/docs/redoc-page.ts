@@ -18,6 +18,8 @@ export interface RedocPageInput {
   options: JsonObject;
   /** Extra inline script, e.g. the preview server's reload client; it gets its own CSP hash. */
   extraScript?: string;
+  /** Let the page open connections to its own origin (the preview server's reload events). */
+  connectSelf?: boolean;
 }
 
 let standalone: string | undefined;
@@ -44,14 +46,14 @@ const escapeHtml = (text: string) =>
  * can add one, inline handlers and `javascript:` URLs included); nothing is fetched, framed,
  * embedded or submitted. Styles stay inline-only because Redoc's styled-components inject them.
  */
-export function contentSecurityPolicy(scripts: readonly string[]): string {
+export function contentSecurityPolicy(scripts: readonly string[], connectSelf = false): string {
   return [
     "default-src 'none'",
     `script-src ${scripts.map(sha256).join(" ")}`,
     "style-src 'unsafe-inline'",
     "img-src data:",
     "font-src data:",
-    "connect-src 'none'",
+    `connect-src ${connectSelf ? "'self'" : "'none'"}`,
     "frame-src 'none'",
     "worker-src 'none'",
     "object-src 'none'",
@@ -73,7 +75,7 @@ init(JSON.parse(document.getElementById("redoc-definition").textContent), ${JSON
 <html lang="${escapeHtml(input.lang)}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(scripts)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(scripts, input.connectSelf)}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(input.title)}</title>
