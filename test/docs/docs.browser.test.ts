@@ -22,6 +22,8 @@ if (!hasBrowser) {
 }
 const screenshotsDir = process.env.DOCS_SCREENSHOTS === "1" ? path.join(repoRoot, "test-output") : undefined;
 const docsDir = path.join(repoRoot, "generated/docs");
+// Generous bounds: they only matter when something is wrong, and 2 shared cores can be slow.
+const WAIT_MS = 30_000;
 
 interface Operation {
   tag: string;
@@ -68,7 +70,7 @@ afterAll(async () => {
 /** A page that records console errors, CSP violations and any request leaving the machine. */
 async function openPage(file: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(WAIT_MS);
   const errors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());
@@ -120,22 +122,21 @@ describe("the committed docs pages in headless Chromium, offline", () => {
         await menu.filter({ hasText: operation.summary }).first().click();
         // The heading's accessible name also holds its anchor link's label, so match its text.
         const heading = page.locator("h2").filter({ hasText: new RegExp(`^${escapeRegExp(operation.summary)}$`) });
-        await expect.poll(() => heading.first().isVisible(), { message: `${operation.tag}: ${operation.summary}` }).toBe(true);
-        await expect.poll(() => page.getByText(operation.path).first().isVisible()).toBe(true);
+        await heading.first().waitFor();
+        await page.getByText(operation.path).first().waitFor();
       }
       await screenshot(page, `docs-${lang}-operation`);
 
       // The language switch above the description leads to the other page.
       await page.getByRole("link", { name: lang === "en" ? "简体中文" : "English", exact: true }).first().click();
-      await page.waitForURL((url) => url.pathname.endsWith(PAGES[lang === "en" ? "zh-CN" : "en"].file));
-      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      await page.waitForURL((url) => url.pathname.endsWith(PAGES[lang === "en" ? "zh-CN" : "en"].file), { waitUntil: "commit" });
 
       expect(errors, "console errors").toEqual([]);
       expect(await unexpectedViolations(page), "CSP violations").toEqual([]);
       expect(blocked.slice(blockedBefore), "requests that left the machine").toEqual([]);
       await page.close();
     },
-    30_000,
+    3 * WAIT_MS,
   );
 
   it.skipIf(!hasBrowser)(
@@ -163,11 +164,11 @@ describe("the committed docs pages in headless Chromium, offline", () => {
       const violations = () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations.join("\n"));
       // (An srcdoc frame is not fetched, so frame-src does not see it; it inherits the policy.)
       for (const directive of ["script-src-elem inline", "object-src data"]) {
-        await expect.poll(violations, { message: directive }).toContain(directive);
+        await expect.poll(violations, { message: directive, timeout: WAIT_MS }).toContain(directive);
       }
       expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
       await page.close();
     },
-    30_000,
+    3 * WAIT_MS,
   );
 });
