@@ -158,7 +158,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   // The worker's imports (~1 s cold) overlap config loading and bundling on this thread.
   const preload =
     selected.has("compile-types") || selected.has("build-docs")
-      ? libraryWorker.run("preload", { chunkUrl: null }).catch(() => undefined)
+      ? libraryWorker.run("preload", {}).catch(() => undefined)
       : undefined;
   if (mode === "write") await recoverInterruptedSwap(outDir);
   // Check mode keeps its build outside the repository entirely.
