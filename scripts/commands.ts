@@ -74,7 +74,6 @@ export const COMMANDS = {
       spec: { type: "string", value: "FILE", description: "spec entry (default: openapi/openapi.yaml)" },
       out: { type: "string", value: "DIR", description: "output directory (default: generated/)" },
       steps: { type: "string", value: "a,b", description: "only these steps" },
-      "docs-engine": { type: "string", value: "in-process|spawn", description: "how the docs step renders" },
     },
     examples: ["npm run generate", "npm run generate -- --check", "npm run generate -- --steps bundle,compile-types"],
   }),
