@@ -286,7 +286,7 @@ export interface components {
             email?: string;
             /**
              * @description The two languages interpreted between, as two-letter codes separated by a comma
-             *     (`US,CN`). Deprecated by Zoom: read `interpreter_languages` instead.
+             *     (`US,CN`).
              * @example US,CN
              */
             languages?: string;
@@ -321,7 +321,7 @@ export interface components {
              * @example true
              */
             enable?: boolean;
-            /** @description The webinar's sign-language interpreters, at most 20. */
+            /** @description The webinar's sign-language interpreters. */
             interpreters?: components["schemas"]["SignLanguageInterpreter"][];
         };
         /**
