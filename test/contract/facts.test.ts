@@ -4,6 +4,14 @@ import { describe, expect, it } from "vitest";
 import { bundledSpec, type JsonObject } from "../support/spec.js";
 import type { FactModule, FieldFact, OperationFact } from "./facts/types.js";
 
+// vitest (through vite) provides import.meta.glob; its type lives in vite/client, which is not a
+// direct dependency, so the one overload used here is declared locally.
+declare global {
+  interface ImportMeta {
+    glob<T>(pattern: string, options: { eager: true }): Record<string, T>;
+  }
+}
+
 const modules = import.meta.glob<FactModule>("./facts/*.facts.ts", { eager: true });
 
 type Node = Record<string, unknown>;
