@@ -1,6 +1,5 @@
 /**
- * `npm run generate [-- --check] [--quiet] [--root DIR] [--spec FILE] [--out DIR]
- *   [--steps a,b] [--docs-engine in-process|spawn]`
+ * `npm run generate [-- --check] [--quiet] [--no-cache] [--root DIR] [--spec FILE] [--out DIR] [--steps a,b]`
  * Argument parsing and printing only; the work is in tools/pipeline/run-pipeline.ts.
  */
 import { parseArgs } from "node:util";
@@ -11,11 +10,11 @@ const { values } = parseArgs({
   options: {
     check: { type: "boolean", default: false },
     quiet: { type: "boolean", short: "q", default: false },
+    "no-cache": { type: "boolean", default: false },
     root: { type: "string", default: process.cwd() },
     spec: { type: "string" },
     out: { type: "string" },
     steps: { type: "string" },
-    "docs-engine": { type: "string" },
   },
   strict: true,
 });
@@ -26,19 +25,14 @@ if (unknown.length > 0) {
   console.error(`Unknown step(s): ${unknown.join(", ")}. Steps: ${STEP_NAMES.join(", ")}`);
   process.exit(2);
 }
-const docsEngine = values["docs-engine"];
-if (docsEngine !== undefined && docsEngine !== "in-process" && docsEngine !== "spawn") {
-  console.error(`--docs-engine must be in-process or spawn`);
-  process.exit(2);
-}
 
 const result = await runPipeline({
   rootDir: values.root,
   check: values.check,
+  ...(values["no-cache"] ? { cacheDir: false as const } : {}),
   ...(values.spec ? { specEntry: values.spec } : {}),
   ...(values.out ? { outDir: values.out } : {}),
   ...(steps ? { steps: steps as StepName[] } : {}),
-  ...(docsEngine ? { docsEngine } : {}),
   onStep: (step) => {
     if (!values.quiet) console.log(formatStep(step));
   },

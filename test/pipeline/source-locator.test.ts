@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
-import { bundleSpec } from "../../tools/pipeline/bundle.js";
+import { bundleSpec } from "../../tools/spec/bundle-contract.js";
 import { loadRedoclyConfig } from "../../tools/pipeline/redocly-common.js";
 import { SourceLocator } from "../../tools/pipeline/source-locator.js";
 import { type FixtureCopy, copyFixture } from "./support/fixtures.js";

@@ -5,7 +5,6 @@ import { pathToFileURL } from "node:url";
 import { buildDocsPages, type BuildDocsArgs, type BuiltPage, redoclyBuildDocs } from "../docs/index.js";
 import type { JsonObject } from "../docs/types.js";
 import { disableRedoclyTelemetry } from "./redocly-common.js";
-import { libraryWorker } from "./worker/library-worker.js";
 
 /**
  * What the pages look like (template, overlays, offline patch, both languages) belongs to
@@ -19,8 +18,7 @@ import { libraryWorker } from "./worker/library-worker.js";
  * `lib/index.js` names that chunk, so we locate it there rather than hard-coding the
  * content-hashed file name.
  *
- * - `in-process` (default): call that handler on the library worker thread (same process,
- *   second core, no tsx hooks: see worker/library-worker.mjs). Measured on the fixture: the
+ * - `in-process` (default): call that handler in this process. Measured on the fixture: the
  *   chunk imports in ~0.3 s once, then each page renders in ~0.1-0.3 s, vs ~0.65 s per page for
  *   a spawned CLI (mostly Node and CLI start-up). Byte-identical to the CLI (a test pins this).
  * - `spawn`: tools/docs' own child-process runner, both pages in parallel. Used when the chunk
@@ -57,10 +55,7 @@ export async function renderDocsInProcess(args: BuildDocsArgs): Promise<void> {
   const chunk = findBuildDocsChunk();
   if (!chunk) return redoclyBuildDocs(args);
   try {
-    await libraryWorker.run("docs", {
-      chunkUrl: chunk,
-      configPath: args.config,
-      argv: {
+    await runBuildCommand(chunk, args.config, {
         api: args.api,
         o: args.output,
         title: args.title,
@@ -69,10 +64,34 @@ export async function renderDocsInProcess(args: BuildDocsArgs): Promise<void> {
         config: args.config,
         // Inline Redoc (~2.5 MB) so the page works from file:// offline.
         inlineBundle: true,
-      },
     });
   } catch (error) {
     throw new Error(`redocly build-docs failed for ${args.output}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Calls the CLI's build-docs handler in this process; its banners are kept for error messages only. */
+async function runBuildCommand(chunk: string, configPath: string, argv: Record<string, unknown>): Promise<void> {
+  const [{ loadConfig }, { handlerBuildCommand }] = await Promise.all([import("@redocly/openapi-core"), import(chunk)]);
+  const config = await loadConfig({ configPath });
+  const chunks: string[] = [];
+  const originalOut = process.stdout.write;
+  const originalErr = process.stderr.write;
+  const capture = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    chunks.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+    const callback = rest.find((r) => typeof r === "function") as (() => void) | undefined;
+    callback?.();
+    return true;
+  }) as typeof process.stdout.write;
+  process.stdout.write = capture;
+  process.stderr.write = capture;
+  try {
+    await handlerBuildCommand({ argv, config });
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${chunks.join("")}`.trim());
+  } finally {
+    process.stdout.write = originalOut;
+    process.stderr.write = originalErr;
   }
 }
 

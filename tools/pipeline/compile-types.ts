@@ -1,5 +1,4 @@
 import type { OpenAPITSOptions } from "openapi-typescript";
-import { libraryWorker } from "./worker/library-worker.js";
 
 /**
  * Options are explicit so a version bump of openapi-typescript cannot silently change them:
@@ -39,11 +38,9 @@ export function typesBanner(specEntry: string): string {
   ].join("\n");
 }
 
-/**
- * Runs openapi-typescript on the library worker: loading it (and the TypeScript compiler it
- * prints with) costs ~0.7 s cold, which then overlaps the lint steps on the main thread. The
- * document reaches the worker as a structured clone, so openapi-typescript can annotate it freely.
- */
+/** openapi-typescript annotates the document it is given, so it gets its own copy. */
 export async function compileTypes(document: Record<string, unknown>, specEntry: string): Promise<string> {
-  return typesBanner(specEntry) + (await libraryWorker.run("types", { document, options: { ...TYPE_OPTIONS } }));
+  // Loaded on first use: a cached run never pays for openapi-typescript and the TypeScript compiler.
+  const { default: openapiTS, astToString } = await import("openapi-typescript");
+  return typesBanner(specEntry) + astToString(await openapiTS(structuredClone(document) as never, { ...TYPE_OPTIONS }));
 }
