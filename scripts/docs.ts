@@ -8,9 +8,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { bundleContract } from "../tools/spec/bundle-contract.js";
 import { buildDocsPages } from "../tools/docs/build-docs-pages.js";
+import { GENERATED_DIR } from "../tools/spec/generated-files.js";
 
 const { values } = parseArgs({ options: { serve: { type: "boolean" }, port: { type: "string", default: "8088" } } });
-const outDir = path.resolve("generated/docs");
+const outDir = path.resolve(GENERATED_DIR, "docs");
 
 async function build(): Promise<void> {
   const started = performance.now();

@@ -11,7 +11,7 @@ describe("SourceLocator", () => {
   let entry: string;
 
   beforeAll(async () => {
-    copy = await copyFixture("good-spec");
+    copy = await copyFixture();
     const loaded = await loadRedoclyConfig(copy.dir, "redocly.yaml");
     if (!("config" in loaded)) throw new Error(loaded.problem.message);
     const result = await bundleSpec({ rootDir: copy.dir, entry: "openapi/openapi.yaml", config: loaded.config });

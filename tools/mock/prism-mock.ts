@@ -4,11 +4,11 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import { findFreePort } from "./free-port.js";
+import { GENERATED_OPENAPI_JSON } from "../spec/generated-files.js";
 
 /** generated/openapi.json of this package; tools/ and dist/ sit at the same depth below the root. */
-export const DEFAULT_SPEC_PATH = fileURLToPath(new URL("../../generated/openapi.json", import.meta.url));
+export const DEFAULT_SPEC_PATH = GENERATED_OPENAPI_JSON;
 
 export interface PrismMockOptions {
   /** The OpenAPI document Prism serves. Default: the bundled contract, generated/openapi.json. */
