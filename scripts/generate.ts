@@ -1,5 +1,5 @@
 /**
- * `npm run generate [-- --check] [--quiet] [--no-cache] [--root DIR] [--spec FILE] [--out DIR] [--steps a,b]`
+ * `npm run generate [-- --check] [--quiet] [--no-cache | --cache-dir DIR] [--root DIR] [--spec FILE] [--out DIR] [--steps a,b]`
  * Argument parsing and printing only; the work is in tools/pipeline/run-pipeline.ts.
  */
 import { parseArgs } from "node:util";
@@ -11,6 +11,7 @@ const { values } = parseArgs({
     check: { type: "boolean", default: false },
     quiet: { type: "boolean", short: "q", default: false },
     "no-cache": { type: "boolean", default: false },
+    "cache-dir": { type: "string" },
     root: { type: "string", default: process.cwd() },
     spec: { type: "string" },
     out: { type: "string" },
@@ -29,7 +30,7 @@ if (unknown.length > 0) {
 const result = await runPipeline({
   rootDir: values.root,
   check: values.check,
-  ...(values["no-cache"] ? { cacheDir: false as const } : {}),
+  ...(values["no-cache"] ? { cacheDir: false as const } : values["cache-dir"] ? { cacheDir: values["cache-dir"] } : {}),
   ...(values.spec ? { specEntry: values.spec } : {}),
   ...(values.out ? { outDir: values.out } : {}),
   ...(steps ? { steps: steps as StepName[] } : {}),

@@ -1,19 +1,6 @@
 import type { OpenAPITSOptions } from "openapi-typescript";
 
-/**
- * Options are explicit so a version bump of openapi-typescript cannot silently change them:
- * - `enum: false`: literal unions, not TS enums; a .d.ts stays type-only (no runtime object
- *   to import) and unions compare structurally with JSON values.
- * - `exportType: false`: `interface paths/components/operations`, the shape openapi-fetch
- *   documents; interfaces also give shorter compiler messages.
- * - `alphabetize: false`: keep spec order, so a diff of schema.d.ts reads like the spec diff.
- * - `immutable: false`: callers build request objects from these types.
- * - `defaultNonNullable: false`: a `default` in the spec says what the server assumes when a
- *   field is omitted, not that responses always carry it; the client validates responses,
- *   so types must not promise presence the contract does not.
- * - `additionalProperties: false`, `emptyObjectsUnknown: false`: follow the spec literally.
- * - `silent: true`: the pipeline reports problems itself.
- */
+// Explicit, so an openapi-typescript upgrade cannot change them silently; why each: docs/decisions/0003.
 export const TYPE_OPTIONS = {
   enum: false,
   exportType: false,

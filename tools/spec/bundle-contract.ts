@@ -122,7 +122,7 @@ export async function bundleContract(entry: string = CONTRACT_ENTRY, options: { 
  * Bundles a document given as JSON or YAML text (e.g. a bundle read from git); `name` is its
  * base URI and appears in messages. Such a document may hold internal refs only.
  */
-export async function bundleContractText(text: string, name: string, options: { dereference?: boolean } = {}): Promise<JsonObject> {
+export async function bundleContractText(text: string, name: string, options: { dereference?: boolean; removeUnusedComponents?: boolean } = {}): Promise<JsonObject> {
   const config = await createConfig({});
   const contractDir = path.dirname(path.resolve(name));
   const result = await bundleFromString({
@@ -130,6 +130,7 @@ export async function bundleContractText(text: string, name: string, options: { 
     absoluteRef: path.resolve(name),
     config,
     dereference: options.dereference === true,
+    removeUnusedComponents: options.removeUnusedComponents === true,
     externalRefResolver: new ContainedResolver(contractDir),
   });
   const problems = result.problems.filter((p) => !p.ignored).map((p) => fromRedoclyProblem(contractDir, p, path.resolve(name)));
