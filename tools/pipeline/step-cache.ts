@@ -60,14 +60,9 @@ export async function hashFiles(files: readonly string[]): Promise<string> {
 
 /** The Spectral ruleset file and every file of its `functionsDir`: what the loaded ruleset depends on. */
 export async function rulesetInputsHash(rulesetFile: string): Promise<string> {
-  let functionsDir = "functions";
-  try {
-    const { parse } = await import("yaml");
-    const declared = (parse(await readFile(rulesetFile, "utf8")) as { functionsDir?: unknown } | null)?.functionsDir;
-    if (typeof declared === "string") functionsDir = declared;
-  } catch {
-    // A broken ruleset fails to load later, with Spectral's own message.
-  }
+  // A root-level key in YAML or JSON; read with a pattern so a cached run does not load a YAML parser.
+  const text = existsSync(rulesetFile) ? await readFile(rulesetFile, "utf8") : "";
+  const functionsDir = /^"?functionsDir"?\s*:\s*["']?([^"'\s,#]+)/m.exec(text)?.[1] ?? "functions";
   return sha256(await hashFiles([rulesetFile]), await hashTree(path.resolve(path.dirname(rulesetFile), functionsDir)));
 }
 
