@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { formatDiff, formatProblems, formatStep, formatSummary } from "../tools/pipeline/report.js";
-import { STEP_NAMES, type StepName, runPipeline } from "../tools/pipeline/run-pipeline.js";
+import { STEP_NAMES, parseStepList, runPipeline } from "../tools/pipeline/run-pipeline.js";
 
 const { values } = parseArgs({
   options: {
@@ -20,12 +20,12 @@ const { values } = parseArgs({
   strict: true,
 });
 
-const steps = values.steps?.split(",").map((s) => s.trim());
-const unknown = steps?.filter((s) => !(STEP_NAMES as readonly string[]).includes(s)) ?? [];
-if (unknown.length > 0) {
-  console.error(`Unknown step(s): ${unknown.join(", ")}. Steps: ${STEP_NAMES.join(", ")}`);
+const parsed = values.steps === undefined ? undefined : parseStepList(values.steps);
+if (parsed && "unknown" in parsed) {
+  console.error(`Unknown step(s): ${parsed.unknown.join(", ")}. Steps: ${STEP_NAMES.join(", ")}`);
   process.exit(2);
 }
+const steps = parsed?.steps;
 
 const result = await runPipeline({
   rootDir: values.root,
@@ -33,7 +33,7 @@ const result = await runPipeline({
   ...(values["no-cache"] ? { cacheDir: false as const } : values["cache-dir"] ? { cacheDir: values["cache-dir"] } : {}),
   ...(values.spec ? { specEntry: values.spec } : {}),
   ...(values.out ? { outDir: values.out } : {}),
-  ...(steps ? { steps: steps as StepName[] } : {}),
+  ...(steps ? { steps } : {}),
   onStep: (step) => {
     if (!values.quiet) console.log(formatStep(step));
   },

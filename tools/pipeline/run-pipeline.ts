@@ -14,6 +14,13 @@ type SourceLocator = import("./source-locator.js").SourceLocator;
 export const STEP_NAMES = ["bundle", "lint-spectral", "lint-redocly", "validate-examples", "compile-types", "build-docs"] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 
+/** `"bundle, compile-types"` → the steps, or the names that are not steps. */
+export function parseStepList(list: string): { steps: StepName[] } | { unknown: string[] } {
+  const names = list.split(",").map((s) => s.trim());
+  const unknown = names.filter((s) => !(STEP_NAMES as readonly string[]).includes(s));
+  return unknown.length > 0 ? { unknown } : { steps: names as StepName[] };
+}
+
 /** Files each step owns inside the output folder (posix paths relative to it). */
 export const STEP_OUTPUTS: Readonly<Record<StepName, readonly string[]>> = {
   bundle: [GENERATED_FILES.bundleJson, GENERATED_FILES.bundleYaml],
