@@ -1,7 +1,7 @@
 // Content-addressed cache of step results (see docs/decisions/0003-generate-cache.md).
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Problem } from "./problems.js";
@@ -104,6 +104,9 @@ export class StepCache {
     const dir = this.entryDir(step, key);
     try {
       const entry = JSON.parse(await readFile(path.join(dir, "meta.json"), "utf8")) as CachedStep;
+      // Pruning keeps the most recently used entries.
+      const now = new Date();
+      await utimes(dir, now, now).catch(() => undefined);
       const outputs = new Map(
         Object.entries(entry.files).map(([file, hash]) => [file, { sha256: hash, bytes: () => readFile(path.join(dir, "files", ...file.split("/"))) }] as const),
       );
@@ -117,6 +120,8 @@ export class StepCache {
   async put(step: string, key: string, problems: Problem[], note: string | undefined, files: ReadonlyMap<string, Buffer>): Promise<void> {
     if (!this.dir) return;
     const target = this.entryDir(step, key);
+    // Same key, same content: an existing entry is never replaced under a reader.
+    if (existsSync(path.join(target, "meta.json"))) return;
     const temp = `${target}.${process.pid}.tmp`;
     try {
       await mkdir(path.join(temp, "files"), { recursive: true });
@@ -129,10 +134,10 @@ export class StepCache {
       }
       const entry: CachedStep = { problems, ...(note ? { note } : {}), files: hashes };
       await writeFile(path.join(temp, "meta.json"), JSON.stringify(entry));
-      await rm(target, { recursive: true, force: true });
       await rename(temp, target);
       await this.prune(step);
     } catch {
+      // Another run may have stored the same entry first; either way a failed write only costs time.
       await rm(temp, { recursive: true, force: true }).catch(() => undefined);
     }
   }
