@@ -201,10 +201,12 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       if (problem) return { problems: [problem] };
       throw error;
     }
-    const { bundleSpec } = await import("../spec/bundle-contract.js");
+    const [{ bundleSpec }, { checkContractMarkup }] = await Promise.all([import("../spec/bundle-contract.js"), import("../docs/markup-check.js")]);
     const result = await bundleSpec({ rootDir, entry: specEntry, config: redocly, contractDir });
-    if (!result.bundle) return { problems: result.problems };
-    return { problems: result.problems, files: { [GENERATED_FILES.bundleJson]: result.bundle.json, [GENERATED_FILES.bundleYaml]: result.bundle.yaml } };
+    // HTML in descriptions is checked against the docs' allow-list before anything is built.
+    const problems = [...result.problems, ...(await checkContractMarkup([contractDir], rootDir))];
+    if (!result.bundle) return { problems };
+    return { problems, files: { [GENERATED_FILES.bundleJson]: result.bundle.json, [GENERATED_FILES.bundleYaml]: result.bundle.yaml } };
   });
   const jsonFile = bundled.files.get(GENERATED_FILES.bundleJson);
   if (bundled.status === "failed" || jsonFile === undefined) {
@@ -266,14 +268,17 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       "build-docs",
       key,
       async () => {
-        const { buildDocs } = await import("./build-docs.js");
+        const [{ buildDocs }, { checkContractMarkup }] = await Promise.all([import("./build-docs.js"), import("../docs/markup-check.js")]);
+        // The overlays are this step's input (not the bundle's), so their markup is checked here.
+        const markup = await checkContractMarkup([overlaysDir], rootDir);
+        if (markup.length > 0) return { problems: markup };
         const dir = await mkdtemp(path.join(os.tmpdir(), "generate-docs-"));
         try {
           const result = await buildDocs({ document: await document(), outDir: dir, overlaysDir });
           const translationFile = relativeFile(rootDir, path.join(overlaysDir, "zh-CN.yaml"));
           const files: Record<string, string> = {};
           for (const [file, bytes] of await readTree(dir)) files[`docs/${file}`] = bytes.toString("utf8");
-          return { problems: result.warnings.flatMap((w) => docsWarningProblems(translationFile, w)), note: result.engine, files };
+          return { problems: result.warnings.flatMap((w) => docsWarningProblems(translationFile, w)), files };
         } finally {
           await removeDir(dir);
         }
