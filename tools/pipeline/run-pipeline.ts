@@ -204,7 +204,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     const [{ bundleSpec }, { checkContractMarkup }] = await Promise.all([import("../spec/bundle-contract.js"), import("../docs/markup-check.js")]);
     const result = await bundleSpec({ rootDir, entry: specEntry, config: redocly, contractDir });
     // HTML in descriptions is checked against the docs' allow-list before anything is built.
-    const problems = [...result.problems, ...(await checkContractMarkup([contractDir], rootDir))];
+    const problems = [...result.problems, ...(result.bundle ? await checkContractMarkup([contractDir], rootDir) : [])];
     if (!result.bundle) return { problems };
     return { problems, files: { [GENERATED_FILES.bundleJson]: result.bundle.json, [GENERATED_FILES.bundleYaml]: result.bundle.yaml } };
   });
