@@ -141,8 +141,9 @@ export interface paths {
          *       lists the occurrences that are still to come; set `show_previous_occurrences=true` to
          *       include past ones as well. Pass `occurrence_id` to get the details of one occurrence.
          *     - `start_url` lets the host start the webinar without signing in. Treat it as a secret:
-         *       it expires (two hours after it is issued for most users, 90 days for custom API
-         *       users), after which a new one must be fetched with this operation.
+         *       it expires (two hours after it is issued for regular users, 90 days for users created
+         *       through Create users with the `custCreate` action), after which a new one must be
+         *       fetched with this operation.
          *     - Zoom may add fields at any time; clients must ignore properties they do not know.
          *
          *     Rate limit category: Light.
@@ -192,14 +193,12 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -208,8 +207,8 @@ export interface paths {
         /**
          * Create webinar invite links
          * @description Creates personal join links for a webinar of the sub account `accountId`, one per name given
-         *     (1 to 500), valid for `ttl` seconds. Each person joins under the name given. Needs a
-         *     Business, Education or API plan with the Webinar add-on.
+         *     (1 to 500), valid for `ttl` seconds. Each person joins under the name given. The account's
+         *     plan must be Business, Education or API, with the Webinar add-on.
          *
          *     Rate limit category: Light.
          */
@@ -233,14 +232,12 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -276,14 +273,12 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -317,22 +312,20 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
         get?: never;
         /**
          * Update webinar status
-         * @description Ends a webinar of the sub account `accountId` that is in progress, for everyone in it. The
-         *     account needs a webinar plan.
+         * @description Ends a webinar of the sub account `accountId` that is in progress, for everyone in it. Only
+         *     accounts on a webinar plan can do this.
          *
          *     Rate limit category: Light.
          */
@@ -435,7 +428,6 @@ export interface components {
          */
         ZoomError: {
             /**
-             * Format: int32
              * @description Zoom's error code; see the examples of each response for the codes this endpoint returns.
              * @example 3001
              */
@@ -445,7 +437,11 @@ export interface components {
              * @example Webinar does not exist.
              */
             message: string;
-            /** @description Field-level validation problems, present on some 400 responses. */
+            /**
+             * @description Field-level validation problems, present on some 400 responses. The only public trace
+             *     is a quoted 400 body whose third element is cut off after its first letters, so treat
+             *     the shape of its items as provisional.
+             */
             errors?: components["schemas"]["ZoomErrorDetail"][];
         };
         /** @description The body of Create a webinar template: which webinar to save, and under what name. */
@@ -526,7 +522,7 @@ export interface components {
              */
             uuid?: string;
             /**
-             * @description The user ID of the webinar's host.
+             * @description The host's user ID.
              * @example 30R7kT7bTIKSNUFEuH_Qlg
              */
             host_id?: string;
@@ -539,7 +535,7 @@ export interface components {
              * Format: int32
              * @description The kind of webinar:
              *     - `5`: held once, at a scheduled time.
-             *     - `6`: recurring, with no fixed time.
+             *     - `6`: repeats, at no set time.
              *     - `9`: recurring at fixed times.
              * @default 5
              * @example 5
@@ -580,7 +576,7 @@ export interface components {
              */
             join_url?: string;
             /**
-             * @description Whether the webinar is simulive.
+             * @description Whether a recording plays as if live (a simulive webinar).
              * @example false
              */
             is_simulive?: boolean;
@@ -691,7 +687,6 @@ export interface components {
              */
             enable?: boolean;
             /**
-             * Format: int32
              * @description When the reminders are sent:
              *     - `0`: no reminder is planned.
              *     - `1`: 1 hour before the webinar.
@@ -714,7 +709,6 @@ export interface components {
              */
             enable?: boolean;
             /**
-             * Format: int32
              * @description How long after the scheduled end of the webinar the email is sent:
              *     - `0`: no email is planned.
              *     - `1`: 1 day after.
@@ -737,7 +731,6 @@ export interface components {
              */
             enable?: boolean;
             /**
-             * Format: int32
              * @description How long after the scheduled end of the webinar the email is sent:
              *     - `0`: no email is planned.
              *     - `1`: 1 day after.
@@ -830,7 +823,6 @@ export interface components {
         /** @description One sign-language interpreter. */
         SignLanguageInterpreter: {
             /**
-             * Format: email
              * @description The interpreter's email address.
              * @example interpreter@example.com
              */
@@ -848,7 +840,7 @@ export interface components {
              * @example true
              */
             enable?: boolean;
-            /** @description The webinar's sign-language interpreters, at most 20. */
+            /** @description The webinar's sign-language interpreters. */
             interpreters?: components["schemas"]["SignLanguageInterpreter"][];
         };
         /**
@@ -1121,7 +1113,7 @@ export interface components {
              * Format: int32
              * @description The kind of webinar:
              *     - `5`: held once, at a scheduled time.
-             *     - `6`: recurring, with no fixed time.
+             *     - `6`: repeats, at no set time.
              *     - `9`: recurring at fixed times (give `recurrence`).
              * @default 5
              * @example 5
@@ -1194,30 +1186,27 @@ export interface components {
         WebinarOccurrence: {
             /**
              * @description The occurrence's ID, to pass as `occurrence_id` to operations that act on a single
-             *     occurrence. Zoom uses the occurrence's start time in epoch milliseconds.
+             *     occurrence. The documented examples show it as a string of digits.
              * @example 1648194360000
              */
             occurrence_id?: string;
             /**
              * Format: date-time
-             * @description When the occurrence starts (UTC, ISO 8601).
+             * @description When the occurrence starts, as an RFC 3339 date-time.
              * @example 2022-03-25T07:46:00Z
              */
             start_time?: string;
             /**
-             * Format: int32
              * @description The occurrence's scheduled length, in minutes.
              * @example 60
              */
             duration?: number;
             /**
-             * @description Whether the occurrence still takes place:
-             *     - `available`: it is scheduled.
-             *     - `deleted`: it was removed from the series.
+             * @description The occurrence's status as Zoom reports it, such as `available` (the value in Zoom's
+             *     documented example). No source lists the possible values, so any text is accepted.
              * @example available
-             * @enum {string}
              */
-            status?: "available" | "deleted";
+            status?: string;
         };
         /**
          * @description How a recurring webinar with fixed times (type `9`) repeats. The series ends after
@@ -1226,7 +1215,6 @@ export interface components {
          */
         WebinarRecurrence: {
             /**
-             * Format: int32
              * @description How often the webinar repeats:
              *     - `1`: daily.
              *     - `2`: weekly.
@@ -1236,7 +1224,6 @@ export interface components {
              */
             type: 1 | 2 | 3;
             /**
-             * Format: int32
              * @description The gap between occurrences, in units of `type`: `2` with a weekly webinar means every
              *     other week. Zoom allows up to 90 days, 12 weeks or 3 months.
              * @example 1
@@ -1256,13 +1243,11 @@ export interface components {
              */
             weekly_days?: string;
             /**
-             * Format: int32
              * @description For a monthly webinar, the day of the month it takes place on (1 to 31).
              * @example 1
              */
             monthly_day?: number;
             /**
-             * Format: int32
              * @description For a monthly webinar scheduled by weekday, the week of the month; used together with
              *     `monthly_week_day`:
              *     - `-1`: the last week of the month.
@@ -1275,7 +1260,6 @@ export interface components {
              */
             monthly_week?: -1 | 1 | 2 | 3 | 4;
             /**
-             * Format: int32
              * @description For a monthly webinar scheduled by weekday, the day of the week; used together with
              *     `monthly_week`:
              *     - `1`: Sunday.
@@ -1290,52 +1274,20 @@ export interface components {
              */
             monthly_week_day?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
             /**
-             * Format: int32
-             * @description How many times the webinar takes place before the series ends, at most 60. Scheduled
-             *     as an alternative to `end_date_time`.
+             * @description How many times the webinar takes place before the series ends. The sources disagree on
+             *     the upper bound: the reference page gives 60; Zoom's published spec gives 365. A response
+             *     is read with the wider bound, 365. Scheduled as an alternative to `end_date_time`.
              * @default 1
              * @example 7
              */
             end_times?: number;
             /**
              * Format: date-time
-             * @description When the series ends (UTC, ISO 8601): the last occurrence starts on or before this
+             * @description When the series ends, as an RFC 3339 date-time: the last occurrence starts on or before this
              *     moment. Scheduled as an alternative to `end_times`.
              * @example 2022-04-02T15:59:00Z
              */
             end_date_time?: string;
-        };
-        /** @description One phone number participants can dial to join the webinar's audio. */
-        GlobalDialInNumber: {
-            /**
-             * @description The city the number is in.
-             * @example New York
-             */
-            city?: string;
-            /**
-             * @description The two-letter code of the number's country.
-             * @example US
-             */
-            country?: string;
-            /**
-             * @description The full name of the number's country.
-             * @example United States of America
-             */
-            country_name?: string;
-            /**
-             * @description The phone number, with its international prefix.
-             * @example +1 1000200200
-             */
-            number?: string;
-            /**
-             * @description What the call costs the caller:
-             *     - `toll`: a normal, charged call.
-             *     - `tollfree`: a free call.
-             *     - `premium`: a premium-rate call.
-             * @example toll
-             * @enum {string}
-             */
-            type?: "toll" | "tollfree" | "premium";
         };
         /** @description One language interpreter and the pair of languages they interpret between. */
         LanguageInterpreter: {
@@ -1346,18 +1298,11 @@ export interface components {
              */
             email?: string;
             /**
-             * @deprecated
              * @description The two languages interpreted between, as two-letter codes separated by a comma
-             *     (`US,CN`). Deprecated by Zoom: read `interpreter_languages` instead.
+             *     (`US,CN`).
              * @example US,CN
              */
             languages?: string;
-            /**
-             * @description The two languages interpreted between, as language names separated by a comma
-             *     (`English,Chinese`). Replaces `languages`.
-             * @example English,Chinese
-             */
-            interpreter_languages?: string;
         };
         /** @description Spoken-language interpretation in the webinar, with its interpreters. */
         LanguageInterpretation: {
@@ -1397,7 +1342,7 @@ export interface components {
              */
             hd_video_for_attendees?: boolean;
             /**
-             * @description Whether attendees receive 1080p video when it is available.
+             * @description Whether 1080p video is always sent to attendees.
              * @default false
              * @example false
              */
@@ -1408,6 +1353,9 @@ export interface components {
              *     - `telephony`: by phone only.
              *     - `voip`: by computer audio (VoIP) only.
              *     - `thirdParty`: through a third-party audio conference (see `audio_conference_info`).
+             *
+             *     The reference page lists all four values; Zoom's published spec lists only the first
+             *     three. A response is read with the wider list.
              * @default both
              * @example telephony
              * @enum {string}
@@ -1418,25 +1366,14 @@ export interface components {
              * @example test
              */
             audio_conference_info?: string;
-            /** @description The countries (two-letter codes) whose dial-in numbers are offered to participants. */
+            /** @description The countries, by country code, whose dial-in numbers are offered to participants. */
             global_dial_in_countries?: string[];
-            /** @description The dial-in numbers participants can call to join by phone. */
-            global_dial_in_numbers?: components["schemas"]["GlobalDialInNumber"][];
             /**
-             * @description Extra data center regions the webinar may use besides the account's own, as region
-             *     codes such as `EU`, `HK`, `AU`, `IN`, `TY`, `CN`, `US`, `CA`, `DE`, `NL` or `LA`.
+             * @description The phone numbers participants can dial to join the audio. Zoom's changelog of
+             *     2025-07-21 adds this response field without describing its shape, so the contract
+             *     accepts any JSON value here.
              */
-            additional_data_center_regions?: string[];
-            /**
-             * @description Whether the host must ask participants for permission before unmuting them.
-             * @example false
-             */
-            request_permission_to_unmute_participants?: boolean;
-            /**
-             * @description Whether the host and co-hosts may mute and unmute participants without asking.
-             * @example false
-             */
-            allow_host_control_participant_mute_state?: boolean;
+            global_dial_in_numbers?: unknown;
             /**
              * @description Whether an image watermark is shown over shared screens and video.
              * @example true
@@ -1469,7 +1406,6 @@ export interface components {
              */
             practice_session?: boolean;
             /**
-             * Format: int32
              * @description How registrations are approved:
              *     - `0`: automatically.
              *     - `1`: manually, by the host.
@@ -1480,7 +1416,6 @@ export interface components {
              */
             approval_type?: 0 | 1 | 2;
             /**
-             * Format: int32
              * @description For a recurring webinar with fixed times, how attendees register:
              *     - `1`: once, and may then attend any occurrence.
              *     - `2`: separately for each occurrence they attend.
@@ -1491,7 +1426,6 @@ export interface components {
              */
             registration_type?: 1 | 2 | 3;
             /**
-             * Format: int32
              * @description The most registrants the webinar accepts, from 0 to 20000; `0` means no limit.
              * @default 0
              * @example 100
@@ -1524,11 +1458,6 @@ export interface components {
              */
             contact_email?: string;
             /**
-             * @description Whether registrants are shown the join information on the page that confirms their registration.
-             * @example false
-             */
-            show_join_info?: boolean;
-            /**
              * @description The language of the emails sent to registrants, as a locale code. Zoom lists `en-US`,
              *     `de-DE`, `es-ES`, `fr-FR`, `jp-JP`, `pt-PT`, `ru-RU`, `zh-CN`, `zh-TW`, `ko-KO`,
              *     `it-IT` and `vi-VN`. Zoom does not keep the letter case consistent, so compare these
@@ -1547,19 +1476,13 @@ export interface components {
              */
             registrants_email_notification?: boolean;
             /**
-             * @description Whether registrants are emailed when the host changes the webinar. The source document
-             *     lists this field; Zoom's current reference no longer does, so it may be absent.
+             * @description Whether registrants are emailed when the host changes the webinar.
              * @example true
              */
             notify_registrants?: boolean;
             attendees_and_panelists_reminder_email_notification?: components["schemas"]["AttendeesAndPanelistsReminderEmailNotification"];
             follow_up_attendees_email_notification?: components["schemas"]["FollowUpAttendeesEmailNotification"];
             follow_up_absentees_email_notification?: components["schemas"]["FollowUpAbsenteesEmailNotification"];
-            /**
-             * @description Whether attendee reports include the email addresses of authenticated guests.
-             * @example true
-             */
-            email_in_attendee_report?: boolean;
             /**
              * @description Whether only authenticated users may join the webinar as attendees.
              * @example true
@@ -1619,8 +1542,8 @@ export interface components {
              */
             post_webinar_survey?: boolean;
             /**
-             * Format: uri
-             * @description The link to a third-party survey shown to attendees when the webinar ends.
+             * @description The link to a third-party survey shown to attendees when the webinar ends. Plain text:
+             *     no source gives it a format, so an empty value is accepted.
              * @example https://example.com
              */
             survey_url?: string;
@@ -1645,34 +1568,6 @@ export interface components {
              * @example value1
              */
             value?: string;
-            /**
-             * @description Whether the field is shown to the host among the scheduling options in the web portal.
-             * @example true
-             */
-            visible?: boolean;
-        };
-        /** @description For a simulive webinar, a delay between the scheduled start and the moment the recording starts playing. */
-        SimuliveDelayStart: {
-            /**
-             * @description Whether the start of the recording is delayed.
-             * @example true
-             */
-            enable?: boolean;
-            /**
-             * Format: int32
-             * @description The length of the delay, in units of `timeunit`.
-             * @example 10
-             */
-            time?: number;
-            /**
-             * @description The unit of `time`:
-             *     - `second`: seconds.
-             *     - `minute`: minutes.
-             * @default second
-             * @example second
-             * @enum {string}
-             */
-            timeunit?: "second" | "minute";
         };
         /**
          * @description A Zoom webinar as returned by Get a webinar. Every field is optional in practice: which
@@ -1682,9 +1577,8 @@ export interface components {
         Webinar: {
             /**
              * Format: int64
-             * @description The webinar's numeric ID (its "webinar number"). It stays the same for every
-             *     occurrence of a recurring webinar. It can exceed 2^53 in theory; in practice Zoom's
-             *     IDs are 10 to 11 digits long and fit a JavaScript number exactly.
+             * @description The webinar's numeric ID (its "webinar number"), a 64-bit integer. It stays the same
+             *     for every occurrence of a recurring webinar.
              * @example 97871060099
              */
             id?: number;
@@ -1712,7 +1606,6 @@ export interface components {
              */
             topic?: string;
             /**
-             * Format: int32
              * @description The kind of webinar:
              *     - `5`: a webinar held once, at a scheduled time.
              *     - `6`: a recurring webinar with no fixed time; it can be started at any time.
@@ -1729,13 +1622,12 @@ export interface components {
             agenda?: string;
             /**
              * Format: date-time
-             * @description When the webinar starts (UTC, ISO 8601). For a recurring webinar with fixed times it is
-             *     the start of the first upcoming occurrence; a recurring webinar with no fixed time has none.
+             * @description When the webinar starts, as an RFC 3339 date-time. Each occurrence of a recurring
+             *     webinar has its own start time in `occurrences`.
              * @example 2022-03-26T07:18:32Z
              */
             start_time?: string;
             /**
-             * Format: int32
              * @description The scheduled length of the webinar, in minutes.
              * @example 60
              */
@@ -1747,30 +1639,24 @@ export interface components {
             timezone?: string;
             /**
              * Format: date-time
-             * @description When the webinar was created (UTC, ISO 8601).
+             * @description When the webinar was created, as an RFC 3339 date-time.
              * @example 2022-03-26T07:18:32Z
              */
             created_at?: string;
             /**
-             * Format: uri
              * @description The link the host uses to start the webinar. It signs the host in, so keep it private.
-             *     It expires (after two hours for most users; after 90 days for custom API users); call
-             *     Get a webinar again for a fresh one.
+             *     It expires two hours after it is issued for regular users, and after 90 days for users
+             *     created through Create users with the `custCreate` action; call Get a webinar again for
+             *     a fresh one. Plain text: no source gives it a format, so an empty value is accepted.
              * @example https://example.com/s/11111
              */
             start_url?: string;
             /**
-             * Format: uri
-             * @description The link attendees and panelists use to join the webinar.
+             * @description The link attendees and panelists use to join the webinar. Plain text: no source gives
+             *     it a format, so an empty value is accepted.
              * @example https://example.com/j/11111
              */
             join_url?: string;
-            /**
-             * Format: uri
-             * @description The link where attendees register, for webinars that require registration.
-             * @example https://example.com/webinar/register/WN_4kM0d1GrQmS2JDLa9qOGJQ
-             */
-            registration_url?: string;
             /**
              * @description The passcode needed to join the webinar, at most 10 characters.
              * @example 123456
@@ -1805,27 +1691,30 @@ export interface components {
              * @example f09340e1-cdc3-4eae-9a74-98f9777ed908
              */
             record_file_id?: string;
-            simulive_delay_start?: components["schemas"]["SimuliveDelayStart"];
             /**
-             * @description For a simulive webinar, whether it switches to a live webinar when the recording ends.
-             *     The host must be present for the switch.
-             * @example false
-             */
-            transition_to_live?: boolean;
-            /**
-             * @description The ID of the webinar template the webinar was scheduled from, if any.
-             * @example AdxbhxCzKgSiWAw
-             */
-            template_id?: string;
-            /**
-             * @description How the webinar was created:
-             *     - `other`: by some other means, such as a Zoom client.
-             *     - `open_api`: through Zoom's REST API.
-             *     - `web_portal`: in the Zoom web portal.
+             * @description How the webinar was created, as a short code such as `open_api` or `web_portal`. Zoom's
+             *     SDK types give this field as text without a list of values, so any text is accepted.
              * @example open_api
-             * @enum {string}
              */
-            creation_source?: "other" | "open_api" | "web_portal";
+            creation_source?: string;
+            /**
+             * @description For a simulive webinar, the delay between the scheduled start and the start of the
+             *     recorded video. Zoom's changelog of 2025-07-21 adds this response field without
+             *     describing its shape, so the contract accepts any JSON value here.
+             */
+            simulive_delay_start?: unknown;
+            /**
+             * @description The webinar's capacity (how many attendees it admits). Zoom's changelog of 2025-11-06
+             *     adds this response field without stating its type, so the contract accepts any JSON
+             *     value here.
+             */
+            capacity?: unknown;
+            /**
+             * @description The kind of webinar license the webinar uses. Zoom's changelog of 2025-11-06 adds this
+             *     response field without stating its type or values, so the contract accepts any JSON
+             *     value here.
+             */
+            license_type?: unknown;
         };
         /**
          * @description The webinar Create a webinar answers with: the same shape as Get a webinar returns, plus
@@ -1877,7 +1766,7 @@ export interface components {
              * Format: int32
              * @description The kind of webinar:
              *     - `5`: held once, at a scheduled time.
-             *     - `6`: recurring, with no fixed time.
+             *     - `6`: repeats, at no set time.
              *     - `9`: recurring at fixed times (give `recurrence`).
              * @default 5
              * @example 5
@@ -2020,7 +1909,9 @@ export interface components {
         WebinarTrackingSources: {
             /**
              * Format: int32
-             * @description How many tracking sources the webinar has.
+             * @description A record count that comes with the list. Zoom's 2023 spec calls it the total of the
+             *     webinar's registration records; the SDK types give only its type. Do not assume it equals
+             *     the number of entries in `tracking_sources`.
              * @example 1
              */
             total_records?: number;
@@ -2061,8 +1952,9 @@ export interface components {
         /**
          * @description **Unauthorized.** Zoom codes:
          *     - `124`: the access token is missing, invalid or expired. Fetch a new token and retry once.
-         *     - `4711`: the token is valid but lacks the scopes this operation needs
-         *       (`webinar:read:webinar:master` or `webinar:master`).
+         *
+         *     A token that is valid but lacks the scopes this operation needs is answered with HTTP 400
+         *     and code `4711` (see the 400 response).
          */
         Unauthorized: {
             headers: {
@@ -2078,8 +1970,9 @@ export interface components {
         };
         /**
          * @description **Too many requests.** The account exceeded a rate limit. Wait as long as `Retry-After`
-         *     says before trying again; when `X-RateLimit-Type` is `Daily-limit` the wait lasts until the
-         *     next day (UTC).
+         *     says before trying again. When `X-RateLimit-Type` is `Daily-limit` the wait lasts until the
+         *     next day (UTC); Zoom applies that daily cap to free accounts, which cannot hold webinars, so
+         *     this operation normally meets only the per-second limit.
          */
         TooManyRequests: {
             headers: {
@@ -2128,6 +2021,9 @@ export interface components {
          *     - `200`: the account has no webinar plan, or the caller lacks permission to use webinars.
          *     - `300`: the webinar ID is not valid.
          *     - `1010`: the user does not belong to this account (`accountId`).
+         *     - `4711`: the token is valid but lacks the scopes this operation needs
+         *       (`webinar:read:webinar:master` or `webinar:master`). Zoom answers this with HTTP 400,
+         *       not 401.
          */
         BadRequest: {
             headers: {
@@ -2206,8 +2102,8 @@ export interface components {
         /**
          * @description When `true`, the `occurrences` array of a recurring webinar also lists occurrences that
          *     have already taken place. When omitted or `false`, only upcoming occurrences are listed.
-         *     The source page types this parameter as a string, but Zoom reads it as a boolean flag,
-         *     sent as the text `true` or `false`.
+         *     The reference page types this parameter as a string; Zoom's published spec and SDK types
+         *     type it as a boolean, which is sent as the text `true` or `false`.
          * @example true
          */
         ShowPreviousOccurrences: boolean;
@@ -2301,7 +2197,7 @@ export interface operations {
             /**
              * @description **Bad request.** Zoom codes:
              *     - `200`: the user has no webinar plan.
-             *     - `1001`: the user does not exist or does not belong to this account (Zoom files this one
+             *     - `1001`: no such user, or the user is a member of another account (Zoom files this one
              *       under 400 for this operation).
              */
             400: {
@@ -2382,7 +2278,7 @@ export interface operations {
              *     - `200`: the user has no webinar plan.
              *     - `300`: the user already has 40 webinar templates.
              *     - `3000`: the webinar cannot be read, or a template with this name exists.
-             *     - `3001`: the webinar does not exist.
+             *     - `3001`: no webinar has this ID.
              */
             400: {
                 headers: {
@@ -2399,7 +2295,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom code:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              */
             404: {
                 headers: {
@@ -2517,7 +2413,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom code:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              */
             404: {
                 headers: {
@@ -2661,7 +2557,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom code:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              */
             404: {
                 headers: {
@@ -2692,8 +2588,8 @@ export interface operations {
                 /**
                  * @description When `true`, the `occurrences` array of a recurring webinar also lists occurrences that
                  *     have already taken place. When omitted or `false`, only upcoming occurrences are listed.
-                 *     The source page types this parameter as a string, but Zoom reads it as a boolean flag,
-                 *     sent as the text `true` or `false`.
+                 *     The reference page types this parameter as a string; Zoom's published spec and SDK types
+                 *     type it as a boolean, which is sent as the text `true` or `false`.
                  * @example true
                  */
                 show_previous_occurrences?: components["parameters"]["ShowPreviousOccurrences"];
@@ -2753,14 +2649,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -2780,7 +2674,7 @@ export interface operations {
             /**
              * @description **Bad request.** Zoom codes:
              *     - `300`: the webinar ID is not valid.
-             *     - `1010`: the user does not belong to this account.
+             *     - `1010`: the user is a member of another account.
              *     - `3002`: the webinar is in progress.
              *     - `3003`: the user is not the webinar's host.
              *     - `3007`: the webinar has ended.
@@ -2805,7 +2699,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom codes:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              *     - `3001`: the webinar does not exist or has expired.
              */
             404: {
@@ -2843,14 +2737,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -2891,7 +2783,7 @@ export interface operations {
              *     - `200`: the user has no webinar plan.
              *     - `300`: the webinar ID or the recurrence settings are invalid, `schedule_for` is invalid, or
              *       the host reached the daily number of webinars created and updated.
-             *     - `1010`: the user does not belong to this account.
+             *     - `1010`: the user is a member of another account.
              *     - `3000`: a simulive webinar that has started cannot be changed this way.
              *     - `3003`: the user is not the webinar's host, or people from a domain the account blocks are
              *       named.
@@ -2915,7 +2807,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom codes:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              *     - `3001`: the webinar does not exist or has expired.
              */
             404: {
@@ -2947,14 +2839,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -3009,8 +2899,8 @@ export interface operations {
              * @description **Bad request.** Zoom codes (for this operation Zoom files them all under 400):
              *     - `200`: the user has no webinar plan.
              *     - `300`: the webinar ID is not valid or does not exist.
-             *     - `1001`: the user does not exist.
-             *     - `3001`: the webinar does not exist.
+             *     - `1001`: no such user.
+             *     - `3001`: no webinar has this ID.
              */
             400: {
                 headers: {
@@ -3049,14 +2939,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -3100,8 +2988,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom codes:
-             *     - `300`: the webinar ID does not exist.
-             *     - `3001`: the webinar does not exist.
+             *     - `300`: no webinar is known under this ID.
+             *     - `3001`: no webinar has this ID.
              */
             404: {
                 headers: {
@@ -3132,14 +3020,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -3206,14 +3092,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -3243,7 +3127,7 @@ export interface operations {
             /**
              * @description **Bad request.** Zoom codes:
              *     - `200`: the user has no webinar plan.
-             *     - `1010`: the user does not belong to this account.
+             *     - `1010`: the user is a member of another account.
              *     - `3003`: the user is not the webinar's host.
              *     - `3063`: a webinar of a user on an on-premise deployment cannot be ended.
              *
@@ -3265,7 +3149,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom codes:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              *     - `3001`: the webinar does not exist or has expired.
              */
             404: {
@@ -3353,7 +3237,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             /**
-             * @description **Not found.** The webinar does not exist. Zoom's 2023 spec gives no error code for this
+             * @description **Not found.** No webinar has this ID. Zoom's 2023 spec gives no error code for this
              *     case; Zoom's code for a missing webinar elsewhere is:
              *     - `3001`: the webinar does not exist or has expired.
              */
