@@ -1289,25 +1289,21 @@ export interface components {
             /** @description The prompts of a `matching` or `rank_order` question. */
             prompts?: components["schemas"]["PollQuestionPrompt"][];
             /**
-             * Format: int32
              * @description For `short_answer` and `long_answer` questions, the fewest characters an answer may have.
              * @example 1
              */
             answer_min_character?: number;
             /**
-             * Format: int32
              * @description For `short_answer` and `long_answer` questions, the most characters an answer may have.
              * @example 200
              */
             answer_max_character?: number;
             /**
-             * Format: int32
              * @description For `rating_scale` questions, the lowest number on the scale.
              * @example 1
              */
             rating_min_value?: number;
             /**
-             * Format: int32
              * @description For `rating_scale` questions, the highest number on the scale.
              * @example 5
              */
@@ -1350,7 +1346,6 @@ export interface components {
              */
             anonymous?: boolean;
             /**
-             * Format: int32
              * @description The kind of poll:
              *     - `1`: a plain poll.
              *     - `2`: an advanced poll; the account must have advanced polls turned on.
@@ -1370,7 +1365,6 @@ export interface components {
         /** @description The polls and quizzes of one webinar, all in one response (Zoom does not page this list). */
         WebinarPollList: {
             /**
-             * Format: int32
              * @description How many polls the webinar has.
              * @example 1
              */
@@ -1463,13 +1457,11 @@ export interface components {
              */
             prompts?: components["schemas"]["PollQuestionPromptRequest"][];
             /**
-             * Format: int32
              * @description For `short_answer` and `long_answer` questions, the fewest characters an answer may have (at least 1).
              * @example 1
              */
             answer_min_character?: number;
             /**
-             * Format: int32
              * @description For `short_answer` and `long_answer` questions, the most characters an answer may have:
              *     at most 500 for `short_answer` and 2,000 for `long_answer`. `maximum` is the wider of the
              *     two; Zoom states both in prose only.
@@ -1477,13 +1469,11 @@ export interface components {
              */
             answer_max_character?: number;
             /**
-             * Format: int32
              * @description For `rating_scale` questions, the lowest number on the scale; not below 0.
              * @example 1
              */
             rating_min_value?: number;
             /**
-             * Format: int32
              * @description For `rating_scale` questions, the highest number on the scale; at most 10.
              * @example 5
              */
@@ -1516,7 +1506,6 @@ export interface components {
              */
             anonymous?: boolean;
             /**
-             * Format: int32
              * @description The kind of poll:
              *     - `1`: a plain poll.
              *     - `2`: an advanced poll; the account must have advanced polls turned on.
@@ -1575,25 +1564,21 @@ export interface components {
             /** @description The question's prompts, for question types that have them (added in Zoom's 2026 SDK types). */
             prompts?: components["schemas"]["SurveyQuestionPrompt"][];
             /**
-             * Format: int32
              * @description For `long_answer` questions, the fewest characters an answer may have.
              * @example 1
              */
             answer_min_character?: number;
             /**
-             * Format: int32
              * @description For `long_answer` questions, the most characters an answer may have.
              * @example 2000
              */
             answer_max_character?: number;
             /**
-             * Format: int32
              * @description For `rating_scale` questions, the lowest number on the scale.
              * @example 1
              */
             rating_min_value?: number;
             /**
-             * Format: int32
              * @description For `rating_scale` questions, the highest number on the scale.
              * @example 5
              */
@@ -1704,25 +1689,21 @@ export interface components {
             /** @description The question's prompts, for question types that have them (added in Zoom's 2026 SDK types; no limits are published). */
             prompts?: components["schemas"]["SurveyQuestionPrompt"][];
             /**
-             * Format: int32
              * @description For `long_answer` questions, the fewest characters an answer may have (at least 1).
              * @example 1
              */
             answer_min_character?: number;
             /**
-             * Format: int32
              * @description For `long_answer` questions, the most characters an answer may have, at most 2,000 (stated in prose only).
              * @example 2000
              */
             answer_max_character?: number;
             /**
-             * Format: int32
              * @description For `rating_scale` questions, the lowest number on the scale; not below 0.
              * @example 1
              */
             rating_min_value?: number;
             /**
-             * Format: int32
              * @description For `rating_scale` questions, the highest number on the scale; at most 10.
              * @example 5
              */
