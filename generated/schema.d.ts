@@ -1278,11 +1278,13 @@ export interface components {
             right_answers?: string[];
             /**
              * @description For `fill_in_the_blank` questions, whether answers must match the correct answer's letter case.
+             * @default false
              * @example false
              */
             case_sensitive?: boolean;
             /**
              * @description For `single` questions, whether the choices are shown as a drop-down list instead of radio buttons.
+             * @default false
              * @example false
              */
             show_as_dropdown?: boolean;
