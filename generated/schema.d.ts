@@ -1197,8 +1197,8 @@ export interface components {
             resolution?: string;
         };
         /**
-         * @description Where to stream a webinar live on a custom service. All three addresses are required; the
-         *     stream's settings can change only while it is not running.
+         * @description Where to stream a webinar live on a custom service. The ingest URL, the stream key and the
+         *     viewing page are all required.
          */
         WebinarLiveStreamUpdate: {
             /**
@@ -2324,8 +2324,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Filters by the poll's anonymous option: `true` lists only polls whose answers are
-                 *     anonymous. Leave it out to list every poll.
+                 * @description Filters by the poll's anonymous option: `true` asks for the polls whose answers are
+                 *     anonymous, `false` for the polls whose answers are not.
                  * @example true
                  */
                 anonymous?: boolean;
