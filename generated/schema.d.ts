@@ -141,8 +141,9 @@ export interface paths {
          *       lists the occurrences that are still to come; set `show_previous_occurrences=true` to
          *       include past ones as well. Pass `occurrence_id` to get the details of one occurrence.
          *     - `start_url` lets the host start the webinar without signing in. Treat it as a secret:
-         *       it expires (two hours after it is issued for most users, 90 days for custom API
-         *       users), after which a new one must be fetched with this operation.
+         *       it expires (two hours after it is issued for regular users, 90 days for users created
+         *       through Create users with the `custCreate` action), after which a new one must be
+         *       fetched with this operation.
          *     - Zoom may add fields at any time; clients must ignore properties they do not know.
          *
          *     Rate limit category: Light.
@@ -192,14 +193,12 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -208,8 +207,8 @@ export interface paths {
         /**
          * Create webinar invite links
          * @description Creates personal join links for a webinar of the sub account `accountId`, one per name given
-         *     (1 to 500), valid for `ttl` seconds. Each person joins under the name given. Needs a
-         *     Business, Education or API plan with the Webinar add-on.
+         *     (1 to 500), valid for `ttl` seconds. Each person joins under the name given. The account's
+         *     plan must be Business, Education or API, with the Webinar add-on.
          *
          *     Rate limit category: Light.
          */
@@ -233,14 +232,12 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -276,14 +273,12 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -317,22 +312,20 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
         get?: never;
         /**
          * Update webinar status
-         * @description Ends a webinar of the sub account `accountId` that is in progress, for everyone in it. The
-         *     account needs a webinar plan.
+         * @description Ends a webinar of the sub account `accountId` that is in progress, for everyone in it. Only
+         *     accounts on a webinar plan can do this.
          *
          *     Rate limit category: Light.
          */
@@ -375,6 +368,286 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/livestream/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a webinar's live stream status
+         * @description Starts or stops streaming a webinar of the sub account `accountId` to the custom service
+         *     set with Update a live stream. The webinar must be in progress to start its stream, and
+         *     the stream's display settings change only while it is stopped.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on and live streaming to a
+         *     custom service turned on.
+         *
+         *     Scopes: `webinar:update:livestream_status:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        patch: operations["updateWebinarLiveStreamStatus"];
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/livestream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webinar's live stream details
+         * @description Returns the custom streaming service of a webinar of the sub account `accountId`. The
+         *     answer includes the stream key: handle it as a secret.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on and live streaming to a
+         *     custom service turned on.
+         *
+         *     Scopes: `webinar:read:livestream:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        get: operations["getWebinarLiveStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a webinar's live stream
+         * @description Sets the custom streaming service that a webinar of the sub account `accountId` is
+         *     streamed to: the ingest URL, the stream key and the public viewing page.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on and live streaming to a
+         *     custom service turned on.
+         *
+         *     Scopes: `webinar:update:livestream:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        patch: operations["updateWebinarLiveStream"];
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/polls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a webinar's polls
+         * @description Returns every poll and quiz of a webinar of the sub account `accountId`, with their
+         *     questions, in one response (this list is not paged).
+         *
+         *     Scopes: `webinar:read:list_polls:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        get: operations["listWebinarPolls"];
+        put?: never;
+        /**
+         * Create a webinar poll
+         * @description Adds a poll or quiz to a webinar of the sub account `accountId`, ready to be launched
+         *     during the webinar. Zoom answers with the poll, including the ID it assigned.
+         *
+         *     - The account must have webinar polls turned on; advanced polls (`poll_type` `2`) and
+         *       quizzes (`3`) need their own setting as well, otherwise Zoom answers `4400`.
+         *     - Each question sets only the fields its `type` uses; see PollQuestionRequest.
+         *
+         *     Scopes: `webinar:write:poll:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        post: operations["createWebinarPoll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webinar survey
+         * @description Returns the survey of a webinar of the sub account `accountId` and where it is shown.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on, and the Webinar Survey
+         *     setting turned on (otherwise Zoom answers `3000`).
+         *
+         *     Scopes: `webinar:read:survey:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        get: operations["getWebinarSurvey"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webinar survey
+         * @description Removes the survey from a webinar of the sub account `accountId`.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on, and the Webinar Survey
+         *     setting turned on (otherwise Zoom answers `3000`).
+         *
+         *     Scopes: `webinar:delete:survey:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        delete: operations["deleteWebinarSurvey"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webinar survey
+         * @description Sets or changes the survey attendees get after a webinar of the sub account `accountId`:
+         *     a survey Zoom hosts, or a link to another provider's survey, and where it is shown.
+         *     Fields left out keep their values.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on, and the Webinar Survey
+         *     setting turned on (otherwise Zoom answers `3000`).
+         *
+         *     Scopes: `webinar:update:survey:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        patch: operations["updateWebinarSurvey"];
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/polls/{pollId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The poll to act on, as returned in the `id` of a poll by Create a webinar poll or
+                 *     List a webinar's polls. It must not be empty: without it the URL names the list of polls.
+                 * @example QalIoKWLTJehBJ8e1xRrbQ
+                 */
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webinar poll
+         * @description Returns one poll or quiz of a webinar of the sub account `accountId`: its state, type,
+         *     title and questions.
+         *
+         *     Scopes: `webinar:read:poll:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        get: operations["getWebinarPoll"];
+        /**
+         * Update a webinar poll
+         * @description Replaces a poll or quiz of a webinar of the sub account `accountId` with the poll in the
+         *     body: its title, type, options and the whole list of questions.
+         *
+         *     Scopes: `webinar:update:poll:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        put: operations["updateWebinarPoll"];
+        post?: never;
+        /**
+         * Delete a webinar poll
+         * @description Removes a poll or quiz from a webinar of the sub account `accountId`.
+         *
+         *     Scopes: `webinar:delete:poll:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        delete: operations["deleteWebinarPoll"];
         options?: never;
         head?: never;
         patch?: never;
@@ -435,7 +708,6 @@ export interface components {
          */
         ZoomError: {
             /**
-             * Format: int32
              * @description Zoom's error code; see the examples of each response for the codes this endpoint returns.
              * @example 3001
              */
@@ -445,7 +717,11 @@ export interface components {
              * @example Webinar does not exist.
              */
             message: string;
-            /** @description Field-level validation problems, present on some 400 responses. */
+            /**
+             * @description Field-level validation problems, present on some 400 responses. The only public trace
+             *     is a quoted 400 body whose third element is cut off after its first letters, so treat
+             *     the shape of its items as provisional.
+             */
             errors?: components["schemas"]["ZoomErrorDetail"][];
         };
         /** @description The body of Create a webinar template: which webinar to save, and under what name. */
@@ -526,7 +802,7 @@ export interface components {
              */
             uuid?: string;
             /**
-             * @description The user ID of the webinar's host.
+             * @description The host's user ID.
              * @example 30R7kT7bTIKSNUFEuH_Qlg
              */
             host_id?: string;
@@ -539,7 +815,7 @@ export interface components {
              * Format: int32
              * @description The kind of webinar:
              *     - `5`: held once, at a scheduled time.
-             *     - `6`: recurring, with no fixed time.
+             *     - `6`: repeats, at no set time.
              *     - `9`: recurring at fixed times.
              * @default 5
              * @example 5
@@ -580,7 +856,7 @@ export interface components {
              */
             join_url?: string;
             /**
-             * @description Whether the webinar is simulive.
+             * @description Whether a recording plays as if live (a simulive webinar).
              * @example false
              */
             is_simulive?: boolean;
@@ -691,7 +967,6 @@ export interface components {
              */
             enable?: boolean;
             /**
-             * Format: int32
              * @description When the reminders are sent:
              *     - `0`: no reminder is planned.
              *     - `1`: 1 hour before the webinar.
@@ -714,7 +989,6 @@ export interface components {
              */
             enable?: boolean;
             /**
-             * Format: int32
              * @description How long after the scheduled end of the webinar the email is sent:
              *     - `0`: no email is planned.
              *     - `1`: 1 day after.
@@ -737,7 +1011,6 @@ export interface components {
              */
             enable?: boolean;
             /**
-             * Format: int32
              * @description How long after the scheduled end of the webinar the email is sent:
              *     - `0`: no email is planned.
              *     - `1`: 1 day after.
@@ -830,7 +1103,6 @@ export interface components {
         /** @description One sign-language interpreter. */
         SignLanguageInterpreter: {
             /**
-             * Format: email
              * @description The interpreter's email address.
              * @example interpreter@example.com
              */
@@ -848,7 +1120,7 @@ export interface components {
              * @example true
              */
             enable?: boolean;
-            /** @description The webinar's sign-language interpreters, at most 20. */
+            /** @description The webinar's sign-language interpreters. */
             interpreters?: components["schemas"]["SignLanguageInterpreter"][];
         };
         /**
@@ -1121,7 +1393,7 @@ export interface components {
              * Format: int32
              * @description The kind of webinar:
              *     - `5`: held once, at a scheduled time.
-             *     - `6`: recurring, with no fixed time.
+             *     - `6`: repeats, at no set time.
              *     - `9`: recurring at fixed times (give `recurrence`).
              * @default 5
              * @example 5
@@ -1194,30 +1466,27 @@ export interface components {
         WebinarOccurrence: {
             /**
              * @description The occurrence's ID, to pass as `occurrence_id` to operations that act on a single
-             *     occurrence. Zoom uses the occurrence's start time in epoch milliseconds.
+             *     occurrence. The documented examples show it as a string of digits.
              * @example 1648194360000
              */
             occurrence_id?: string;
             /**
              * Format: date-time
-             * @description When the occurrence starts (UTC, ISO 8601).
+             * @description When the occurrence starts, as an RFC 3339 date-time.
              * @example 2022-03-25T07:46:00Z
              */
             start_time?: string;
             /**
-             * Format: int32
              * @description The occurrence's scheduled length, in minutes.
              * @example 60
              */
             duration?: number;
             /**
-             * @description Whether the occurrence still takes place:
-             *     - `available`: it is scheduled.
-             *     - `deleted`: it was removed from the series.
+             * @description The occurrence's status as Zoom reports it, such as `available` (the value in Zoom's
+             *     documented example). No source lists the possible values, so any text is accepted.
              * @example available
-             * @enum {string}
              */
-            status?: "available" | "deleted";
+            status?: string;
         };
         /**
          * @description How a recurring webinar with fixed times (type `9`) repeats. The series ends after
@@ -1226,7 +1495,6 @@ export interface components {
          */
         WebinarRecurrence: {
             /**
-             * Format: int32
              * @description How often the webinar repeats:
              *     - `1`: daily.
              *     - `2`: weekly.
@@ -1236,7 +1504,6 @@ export interface components {
              */
             type: 1 | 2 | 3;
             /**
-             * Format: int32
              * @description The gap between occurrences, in units of `type`: `2` with a weekly webinar means every
              *     other week. Zoom allows up to 90 days, 12 weeks or 3 months.
              * @example 1
@@ -1256,13 +1523,11 @@ export interface components {
              */
             weekly_days?: string;
             /**
-             * Format: int32
              * @description For a monthly webinar, the day of the month it takes place on (1 to 31).
              * @example 1
              */
             monthly_day?: number;
             /**
-             * Format: int32
              * @description For a monthly webinar scheduled by weekday, the week of the month; used together with
              *     `monthly_week_day`:
              *     - `-1`: the last week of the month.
@@ -1275,7 +1540,6 @@ export interface components {
              */
             monthly_week?: -1 | 1 | 2 | 3 | 4;
             /**
-             * Format: int32
              * @description For a monthly webinar scheduled by weekday, the day of the week; used together with
              *     `monthly_week`:
              *     - `1`: Sunday.
@@ -1290,52 +1554,20 @@ export interface components {
              */
             monthly_week_day?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
             /**
-             * Format: int32
-             * @description How many times the webinar takes place before the series ends, at most 60. Scheduled
-             *     as an alternative to `end_date_time`.
+             * @description How many times the webinar takes place before the series ends. The sources disagree on
+             *     the upper bound: the reference page gives 60; Zoom's published spec gives 365. A response
+             *     is read with the wider bound, 365. Scheduled as an alternative to `end_date_time`.
              * @default 1
              * @example 7
              */
             end_times?: number;
             /**
              * Format: date-time
-             * @description When the series ends (UTC, ISO 8601): the last occurrence starts on or before this
+             * @description When the series ends, as an RFC 3339 date-time: the last occurrence starts on or before this
              *     moment. Scheduled as an alternative to `end_times`.
              * @example 2022-04-02T15:59:00Z
              */
             end_date_time?: string;
-        };
-        /** @description One phone number participants can dial to join the webinar's audio. */
-        GlobalDialInNumber: {
-            /**
-             * @description The city the number is in.
-             * @example New York
-             */
-            city?: string;
-            /**
-             * @description The two-letter code of the number's country.
-             * @example US
-             */
-            country?: string;
-            /**
-             * @description The full name of the number's country.
-             * @example United States of America
-             */
-            country_name?: string;
-            /**
-             * @description The phone number, with its international prefix.
-             * @example +1 1000200200
-             */
-            number?: string;
-            /**
-             * @description What the call costs the caller:
-             *     - `toll`: a normal, charged call.
-             *     - `tollfree`: a free call.
-             *     - `premium`: a premium-rate call.
-             * @example toll
-             * @enum {string}
-             */
-            type?: "toll" | "tollfree" | "premium";
         };
         /** @description One language interpreter and the pair of languages they interpret between. */
         LanguageInterpreter: {
@@ -1346,18 +1578,11 @@ export interface components {
              */
             email?: string;
             /**
-             * @deprecated
              * @description The two languages interpreted between, as two-letter codes separated by a comma
-             *     (`US,CN`). Deprecated by Zoom: read `interpreter_languages` instead.
+             *     (`US,CN`).
              * @example US,CN
              */
             languages?: string;
-            /**
-             * @description The two languages interpreted between, as language names separated by a comma
-             *     (`English,Chinese`). Replaces `languages`.
-             * @example English,Chinese
-             */
-            interpreter_languages?: string;
         };
         /** @description Spoken-language interpretation in the webinar, with its interpreters. */
         LanguageInterpretation: {
@@ -1397,7 +1622,7 @@ export interface components {
              */
             hd_video_for_attendees?: boolean;
             /**
-             * @description Whether attendees receive 1080p video when it is available.
+             * @description Whether 1080p video is always sent to attendees.
              * @default false
              * @example false
              */
@@ -1408,6 +1633,9 @@ export interface components {
              *     - `telephony`: by phone only.
              *     - `voip`: by computer audio (VoIP) only.
              *     - `thirdParty`: through a third-party audio conference (see `audio_conference_info`).
+             *
+             *     The reference page lists all four values; Zoom's published spec lists only the first
+             *     three. A response is read with the wider list.
              * @default both
              * @example telephony
              * @enum {string}
@@ -1418,25 +1646,14 @@ export interface components {
              * @example test
              */
             audio_conference_info?: string;
-            /** @description The countries (two-letter codes) whose dial-in numbers are offered to participants. */
+            /** @description The countries, by country code, whose dial-in numbers are offered to participants. */
             global_dial_in_countries?: string[];
-            /** @description The dial-in numbers participants can call to join by phone. */
-            global_dial_in_numbers?: components["schemas"]["GlobalDialInNumber"][];
             /**
-             * @description Extra data center regions the webinar may use besides the account's own, as region
-             *     codes such as `EU`, `HK`, `AU`, `IN`, `TY`, `CN`, `US`, `CA`, `DE`, `NL` or `LA`.
+             * @description The phone numbers participants can dial to join the audio. Zoom's changelog of
+             *     2025-07-21 adds this response field without describing its shape, so the contract
+             *     accepts any JSON value here.
              */
-            additional_data_center_regions?: string[];
-            /**
-             * @description Whether the host must ask participants for permission before unmuting them.
-             * @example false
-             */
-            request_permission_to_unmute_participants?: boolean;
-            /**
-             * @description Whether the host and co-hosts may mute and unmute participants without asking.
-             * @example false
-             */
-            allow_host_control_participant_mute_state?: boolean;
+            global_dial_in_numbers?: unknown;
             /**
              * @description Whether an image watermark is shown over shared screens and video.
              * @example true
@@ -1469,7 +1686,6 @@ export interface components {
              */
             practice_session?: boolean;
             /**
-             * Format: int32
              * @description How registrations are approved:
              *     - `0`: automatically.
              *     - `1`: manually, by the host.
@@ -1480,7 +1696,6 @@ export interface components {
              */
             approval_type?: 0 | 1 | 2;
             /**
-             * Format: int32
              * @description For a recurring webinar with fixed times, how attendees register:
              *     - `1`: once, and may then attend any occurrence.
              *     - `2`: separately for each occurrence they attend.
@@ -1491,7 +1706,6 @@ export interface components {
              */
             registration_type?: 1 | 2 | 3;
             /**
-             * Format: int32
              * @description The most registrants the webinar accepts, from 0 to 20000; `0` means no limit.
              * @default 0
              * @example 100
@@ -1524,11 +1738,6 @@ export interface components {
              */
             contact_email?: string;
             /**
-             * @description Whether registrants are shown the join information on the page that confirms their registration.
-             * @example false
-             */
-            show_join_info?: boolean;
-            /**
              * @description The language of the emails sent to registrants, as a locale code. Zoom lists `en-US`,
              *     `de-DE`, `es-ES`, `fr-FR`, `jp-JP`, `pt-PT`, `ru-RU`, `zh-CN`, `zh-TW`, `ko-KO`,
              *     `it-IT` and `vi-VN`. Zoom does not keep the letter case consistent, so compare these
@@ -1547,19 +1756,13 @@ export interface components {
              */
             registrants_email_notification?: boolean;
             /**
-             * @description Whether registrants are emailed when the host changes the webinar. The source document
-             *     lists this field; Zoom's current reference no longer does, so it may be absent.
+             * @description Whether registrants are emailed when the host changes the webinar.
              * @example true
              */
             notify_registrants?: boolean;
             attendees_and_panelists_reminder_email_notification?: components["schemas"]["AttendeesAndPanelistsReminderEmailNotification"];
             follow_up_attendees_email_notification?: components["schemas"]["FollowUpAttendeesEmailNotification"];
             follow_up_absentees_email_notification?: components["schemas"]["FollowUpAbsenteesEmailNotification"];
-            /**
-             * @description Whether attendee reports include the email addresses of authenticated guests.
-             * @example true
-             */
-            email_in_attendee_report?: boolean;
             /**
              * @description Whether only authenticated users may join the webinar as attendees.
              * @example true
@@ -1619,8 +1822,8 @@ export interface components {
              */
             post_webinar_survey?: boolean;
             /**
-             * Format: uri
-             * @description The link to a third-party survey shown to attendees when the webinar ends.
+             * @description The link to a third-party survey shown to attendees when the webinar ends. Plain text:
+             *     no source gives it a format, so an empty value is accepted.
              * @example https://example.com
              */
             survey_url?: string;
@@ -1645,34 +1848,6 @@ export interface components {
              * @example value1
              */
             value?: string;
-            /**
-             * @description Whether the field is shown to the host among the scheduling options in the web portal.
-             * @example true
-             */
-            visible?: boolean;
-        };
-        /** @description For a simulive webinar, a delay between the scheduled start and the moment the recording starts playing. */
-        SimuliveDelayStart: {
-            /**
-             * @description Whether the start of the recording is delayed.
-             * @example true
-             */
-            enable?: boolean;
-            /**
-             * Format: int32
-             * @description The length of the delay, in units of `timeunit`.
-             * @example 10
-             */
-            time?: number;
-            /**
-             * @description The unit of `time`:
-             *     - `second`: seconds.
-             *     - `minute`: minutes.
-             * @default second
-             * @example second
-             * @enum {string}
-             */
-            timeunit?: "second" | "minute";
         };
         /**
          * @description A Zoom webinar as returned by Get a webinar. Every field is optional in practice: which
@@ -1682,9 +1857,8 @@ export interface components {
         Webinar: {
             /**
              * Format: int64
-             * @description The webinar's numeric ID (its "webinar number"). It stays the same for every
-             *     occurrence of a recurring webinar. It can exceed 2^53 in theory; in practice Zoom's
-             *     IDs are 10 to 11 digits long and fit a JavaScript number exactly.
+             * @description The webinar's numeric ID (its "webinar number"), a 64-bit integer. It stays the same
+             *     for every occurrence of a recurring webinar.
              * @example 97871060099
              */
             id?: number;
@@ -1712,7 +1886,6 @@ export interface components {
              */
             topic?: string;
             /**
-             * Format: int32
              * @description The kind of webinar:
              *     - `5`: a webinar held once, at a scheduled time.
              *     - `6`: a recurring webinar with no fixed time; it can be started at any time.
@@ -1729,13 +1902,12 @@ export interface components {
             agenda?: string;
             /**
              * Format: date-time
-             * @description When the webinar starts (UTC, ISO 8601). For a recurring webinar with fixed times it is
-             *     the start of the first upcoming occurrence; a recurring webinar with no fixed time has none.
+             * @description When the webinar starts, as an RFC 3339 date-time. Each occurrence of a recurring
+             *     webinar has its own start time in `occurrences`.
              * @example 2022-03-26T07:18:32Z
              */
             start_time?: string;
             /**
-             * Format: int32
              * @description The scheduled length of the webinar, in minutes.
              * @example 60
              */
@@ -1747,30 +1919,24 @@ export interface components {
             timezone?: string;
             /**
              * Format: date-time
-             * @description When the webinar was created (UTC, ISO 8601).
+             * @description When the webinar was created, as an RFC 3339 date-time.
              * @example 2022-03-26T07:18:32Z
              */
             created_at?: string;
             /**
-             * Format: uri
              * @description The link the host uses to start the webinar. It signs the host in, so keep it private.
-             *     It expires (after two hours for most users; after 90 days for custom API users); call
-             *     Get a webinar again for a fresh one.
+             *     It expires two hours after it is issued for regular users, and after 90 days for users
+             *     created through Create users with the `custCreate` action; call Get a webinar again for
+             *     a fresh one. Plain text: no source gives it a format, so an empty value is accepted.
              * @example https://example.com/s/11111
              */
             start_url?: string;
             /**
-             * Format: uri
-             * @description The link attendees and panelists use to join the webinar.
+             * @description The link attendees and panelists use to join the webinar. Plain text: no source gives
+             *     it a format, so an empty value is accepted.
              * @example https://example.com/j/11111
              */
             join_url?: string;
-            /**
-             * Format: uri
-             * @description The link where attendees register, for webinars that require registration.
-             * @example https://example.com/webinar/register/WN_4kM0d1GrQmS2JDLa9qOGJQ
-             */
-            registration_url?: string;
             /**
              * @description The passcode needed to join the webinar, at most 10 characters.
              * @example 123456
@@ -1805,27 +1971,30 @@ export interface components {
              * @example f09340e1-cdc3-4eae-9a74-98f9777ed908
              */
             record_file_id?: string;
-            simulive_delay_start?: components["schemas"]["SimuliveDelayStart"];
             /**
-             * @description For a simulive webinar, whether it switches to a live webinar when the recording ends.
-             *     The host must be present for the switch.
-             * @example false
-             */
-            transition_to_live?: boolean;
-            /**
-             * @description The ID of the webinar template the webinar was scheduled from, if any.
-             * @example AdxbhxCzKgSiWAw
-             */
-            template_id?: string;
-            /**
-             * @description How the webinar was created:
-             *     - `other`: by some other means, such as a Zoom client.
-             *     - `open_api`: through Zoom's REST API.
-             *     - `web_portal`: in the Zoom web portal.
+             * @description How the webinar was created, as a short code such as `open_api` or `web_portal`. Zoom's
+             *     SDK types give this field as text without a list of values, so any text is accepted.
              * @example open_api
-             * @enum {string}
              */
-            creation_source?: "other" | "open_api" | "web_portal";
+            creation_source?: string;
+            /**
+             * @description For a simulive webinar, the delay between the scheduled start and the start of the
+             *     recorded video. Zoom's changelog of 2025-07-21 adds this response field without
+             *     describing its shape, so the contract accepts any JSON value here.
+             */
+            simulive_delay_start?: unknown;
+            /**
+             * @description The webinar's capacity (how many attendees it admits). Zoom's changelog of 2025-11-06
+             *     adds this response field without stating its type, so the contract accepts any JSON
+             *     value here.
+             */
+            capacity?: unknown;
+            /**
+             * @description The kind of webinar license the webinar uses. Zoom's changelog of 2025-11-06 adds this
+             *     response field without stating its type or values, so the contract accepts any JSON
+             *     value here.
+             */
+            license_type?: unknown;
         };
         /**
          * @description The webinar Create a webinar answers with: the same shape as Get a webinar returns, plus
@@ -1877,7 +2046,7 @@ export interface components {
              * Format: int32
              * @description The kind of webinar:
              *     - `5`: held once, at a scheduled time.
-             *     - `6`: recurring, with no fixed time.
+             *     - `6`: repeats, at no set time.
              *     - `9`: recurring at fixed times (give `recurrence`).
              * @default 5
              * @example 5
@@ -2020,7 +2189,9 @@ export interface components {
         WebinarTrackingSources: {
             /**
              * Format: int32
-             * @description How many tracking sources the webinar has.
+             * @description A record count that comes with the list. Zoom's 2023 spec calls it the total of the
+             *     webinar's registration records; the SDK types give only its type. Do not assume it equals
+             *     the number of entries in `tracking_sources`.
              * @example 1
              */
             total_records?: number;
@@ -2056,13 +2227,647 @@ export interface components {
             /** @description The instances, each with its UUID and start time. */
             webinars?: components["schemas"]["PastWebinarInstance"][];
         };
+        /** @description How the live stream shows the webinar. Zoom applies these only to a stream that is stopped. */
+        LiveStreamStatusSettings: {
+            /**
+             * @description Whether the stream shows the name of whoever is speaking.
+             * @example true
+             */
+            active_speaker_name?: boolean;
+            /**
+             * @description The name shown for the live stream, from 1 to 50 characters.
+             * @example Quarterly product update
+             */
+            display_name?: string;
+        };
+        /** @description Starts or stops a webinar's live stream on the custom service set with Update a live stream. */
+        WebinarLiveStreamStatusUpdate: {
+            /**
+             * @description What to do with the stream:
+             *     - `start`: begin streaming the webinar.
+             *     - `stop`: end a stream that is running.
+             * @example start
+             * @enum {string}
+             */
+            action?: "start" | "stop";
+            settings?: components["schemas"]["LiveStreamStatusSettings"];
+        };
+        /**
+         * @description Where a webinar is streamed live on a custom service, as Zoom returns it. Zoom may add fields.
+         *     `stream_key` authorizes publishing to the stream: keep it as secret as a password.
+         */
+        WebinarLiveStream: {
+            /**
+             * @description The ingest URL of the streaming service (often an `rtmp://` address) that Zoom sends the webinar to.
+             * @example rtmp://live.example.net/app
+             */
+            stream_url?: string;
+            /**
+             * @description The key or stream name the streaming service expects with `stream_url`.
+             * @example quarterly-update-7f2c9a
+             */
+            stream_key?: string;
+            /**
+             * @description The public page where viewers watch the stream.
+             * @example https://watch.example.net/quarterly-update
+             */
+            page_url?: string;
+            /**
+             * @description The video resolution of the stream, such as `720p` or `1080p`.
+             * @example 720p
+             */
+            resolution?: string;
+        };
+        /**
+         * @description Where to stream a webinar live on a custom service. The ingest URL, the stream key and the
+         *     viewing page are all required.
+         */
+        WebinarLiveStreamUpdate: {
+            /**
+             * @description The ingest URL of the streaming service, at most 1,024 characters.
+             * @example rtmp://live.example.net/app
+             */
+            stream_url: string;
+            /**
+             * @description The key or stream name the streaming service expects, at most 512 characters. Treat it as a secret.
+             * @example quarterly-update-7f2c9a
+             */
+            stream_key: string;
+            /**
+             * Format: uri
+             * @description The public page where viewers watch the stream, an absolute URL of at most 1,024 characters.
+             * @example https://watch.example.net/quarterly-update
+             */
+            page_url: string;
+            /**
+             * @description The video resolution of the stream; needed when 1080p streaming is turned on:
+             *     - `720p`: 1280 × 720 pixels.
+             *     - `1080p`: 1920 × 1080 pixels.
+             *
+             *     Zoom's schema types it as a plain string and names the two values in prose only.
+             * @example 720p
+             * @enum {string}
+             */
+            resolution?: "720p" | "1080p";
+        };
+        /**
+         * @description One prompt of a `matching` or `rank_order` question: the item shown on the left, and the
+         *     answers that count as correct for it, as Zoom returns them.
+         */
+        PollQuestionPrompt: {
+            /**
+             * @description Text of the prompt.
+             * @example Webinar
+             */
+            prompt_question?: string;
+            /** @description The answers that are correct for this prompt. */
+            prompt_right_answers?: string[];
+        };
+        /**
+         * @description One question of a webinar poll or quiz as Zoom returns it. Which fields are present depends
+         *     on `type`; Zoom may add fields.
+         */
+        PollQuestion: {
+            /**
+             * @description The question text. In a `fill_in_the_blank` question it is the sentence with the blanks.
+             *     Zoom accepts at most 255 characters when the question is written.
+             * @example How did you hear about this webinar?
+             */
+            name?: string;
+            /**
+             * @description How participants answer the question:
+             *     - `single`: pick one of `answers`.
+             *     - `multiple`: pick any number of `answers`.
+             *     - `matching`: pair each of `prompts` with one of `answers`.
+             *     - `rank_order`: put `answers` in order for each of `prompts`.
+             *     - `short_answer`: type a short text (at most 500 characters).
+             *     - `long_answer`: type a longer text (at most 2,000 characters).
+             *     - `fill_in_the_blank`: fill the blanks in `name`; `right_answers` holds one answer per blank.
+             *     - `rating_scale`: pick a number from `rating_min_value` to `rating_max_value`.
+             * @example single
+             * @enum {string}
+             */
+            type?: "single" | "multiple" | "matching" | "rank_order" | "short_answer" | "long_answer" | "fill_in_the_blank" | "rating_scale";
+            /**
+             * @description Whether a participant must answer this question before submitting. Zoom's default depends
+             *     on the poll's `poll_type` (see PollQuestionRequest).
+             * @example true
+             */
+            answer_required?: boolean;
+            /** @description The choices offered to participants (or, for `matching` and `rank_order`, the items to pair or order). */
+            answers?: string[];
+            /** @description The correct answers, which a quiz (`poll_type` `3`) always has. */
+            right_answers?: string[];
+            /**
+             * @description For `fill_in_the_blank` questions, whether answers must match the correct answer's letter case.
+             * @default false
+             * @example false
+             */
+            case_sensitive?: boolean;
+            /**
+             * @description For `single` questions, whether the choices are shown as a drop-down list instead of radio buttons.
+             * @default false
+             * @example false
+             */
+            show_as_dropdown?: boolean;
+            /** @description The prompts of a `matching` or `rank_order` question. */
+            prompts?: components["schemas"]["PollQuestionPrompt"][];
+            /**
+             * @description For `short_answer` and `long_answer` questions, the fewest characters an answer may have.
+             * @example 1
+             */
+            answer_min_character?: number;
+            /**
+             * @description For `short_answer` and `long_answer` questions, the most characters an answer may have.
+             * @example 200
+             */
+            answer_max_character?: number;
+            /**
+             * @description For `rating_scale` questions, the lowest number on the scale.
+             * @example 1
+             */
+            rating_min_value?: number;
+            /**
+             * @description For `rating_scale` questions, the highest number on the scale.
+             * @example 5
+             */
+            rating_max_value?: number;
+            /**
+             * @description For `rating_scale` questions, the label shown at the low end of the scale.
+             * @example Not useful
+             */
+            rating_min_label?: string;
+            /**
+             * @description For `rating_scale` questions, the label shown at the high end of the scale.
+             * @example Very useful
+             */
+            rating_max_label?: string;
+        };
+        /**
+         * @description A poll or quiz of a webinar as Zoom returns it: its ID and state, and its questions.
+         *     Zoom may add fields.
+         */
+        WebinarPoll: {
+            /**
+             * @description The poll's ID, used as `pollId` in the operations on one poll.
+             * @example QalIoKWLTJehBJ8e1xRrbQ
+             */
+            id?: string;
+            /**
+             * @description Where the poll stands in the live webinar:
+             *     - `notstart`: not launched yet.
+             *     - `started`: open for answers.
+             *     - `ended`: closed.
+             *     - `sharing`: closed, and its results are being shown to attendees.
+             * @example notstart
+             * @enum {string}
+             */
+            status?: "notstart" | "started" | "ended" | "sharing";
+            /**
+             * @description Whether participants answer without their names being recorded.
+             * @default false
+             * @example false
+             */
+            anonymous?: boolean;
+            /**
+             * @description The kind of poll:
+             *     - `1`: a plain poll.
+             *     - `2`: an advanced poll; the account must have advanced polls turned on.
+             *     - `3`: a quiz, whose questions have correct answers; the account must have quizzes turned on.
+             * @example 1
+             * @enum {integer}
+             */
+            poll_type?: 1 | 2 | 3;
+            /**
+             * @description The poll's title. Zoom accepts at most 64 characters when the poll is written.
+             * @example Getting to know you
+             */
+            title?: string;
+            /** @description The poll's questions, in the order participants see them. */
+            questions?: components["schemas"]["PollQuestion"][];
+        };
+        /** @description The polls and quizzes of one webinar, all in one response (Zoom does not page this list). */
+        WebinarPollList: {
+            /**
+             * @description How many polls the webinar has.
+             * @example 1
+             */
+            total_records?: number;
+            /** @description The polls, each with its questions. */
+            polls?: components["schemas"]["WebinarPoll"][];
+        };
+        /**
+         * @description One prompt of a `matching` or `rank_order` question as it is sent to Zoom: the item to
+         *     match or rank, and the answers that count as correct for it.
+         */
+        PollQuestionPromptRequest: {
+            /**
+             * @description Text of the prompt.
+             * @example Webinar
+             */
+            prompt_question?: string;
+            /**
+             * @description The answers that are correct for this prompt. Zoom's limits depend on the question type:
+             *     - `matching`: from 2 to 10 answers.
+             *     - `rank_order`: exactly one answer.
+             *
+             *     The bounds here are the widest of the two (1 to 10); Zoom states them in prose only.
+             */
+            prompt_right_answers?: string[];
+        };
+        /**
+         * @description One question of a webinar poll or quiz as it is sent to Zoom. Set the fields that the
+         *     question's `type` uses; Zoom ignores or rejects the others.
+         */
+        PollQuestionRequest: {
+            /**
+             * @description The question text, at most 255 characters. For a `fill_in_the_blank` question, write the
+             *     sentence with its blanks and give one entry in `right_answers` per blank.
+             * @example How did you hear about this webinar?
+             */
+            name?: string;
+            /**
+             * @description How participants answer the question:
+             *     - `single`: pick one of `answers`.
+             *     - `multiple`: pick any number of `answers`.
+             *     - `matching`: pair each of `prompts` with one of `answers`.
+             *     - `rank_order`: put `answers` in order for each of `prompts`.
+             *     - `short_answer`: type a short text (at most 500 characters).
+             *     - `long_answer`: type a longer text (at most 2,000 characters).
+             *     - `fill_in_the_blank`: fill the blanks in `name`; `right_answers` holds one answer per blank.
+             *     - `rating_scale`: pick a number from `rating_min_value` to `rating_max_value`.
+             * @example single
+             * @enum {string}
+             */
+            type?: "single" | "multiple" | "matching" | "rank_order" | "short_answer" | "long_answer" | "fill_in_the_blank" | "rating_scale";
+            /**
+             * @description Whether a participant must answer this question before submitting. When it is left out,
+             *     Zoom makes answers required in a plain poll (`poll_type` `1`) and optional in an advanced
+             *     poll or quiz (`2` or `3`). Zoom's schema states a single default of `false`, which its own
+             *     text contradicts for plain polls, so no default is declared here.
+             * @example true
+             */
+            answer_required?: boolean;
+            /**
+             * @description The choices offered to participants (for `matching` and `rank_order`, the items to pair or
+             *     order). At least 2; at most, by question type:
+             *     - `single` and `multiple`: 10.
+             *     - `matching`: 16.
+             *     - `rank_order`: 7.
+             *
+             *     `maxItems` is the widest of these; Zoom states the per-type limits in prose only.
+             */
+            answers?: string[];
+            /**
+             * @description The correct answers. Required for every question of a quiz (`poll_type` `3`). A `single`
+             *     or `matching` question takes exactly one; a `fill_in_the_blank` question takes one per blank.
+             */
+            right_answers?: string[];
+            /**
+             * @description For `fill_in_the_blank` questions, whether answers must match the correct answer's letter case.
+             * @default false
+             * @example false
+             */
+            case_sensitive?: boolean;
+            /**
+             * @description For `single` questions, whether to show the choices as a drop-down list instead of radio buttons.
+             * @default false
+             * @example false
+             */
+            show_as_dropdown?: boolean;
+            /**
+             * @description The prompts of a `matching` or `rank_order` question, from 2 to 10 (Zoom states these
+             *     bounds in prose only). Other question types take none.
+             */
+            prompts?: components["schemas"]["PollQuestionPromptRequest"][];
+            /**
+             * @description For `short_answer` and `long_answer` questions, the fewest characters an answer may have (at least 1).
+             * @example 1
+             */
+            answer_min_character?: number;
+            /**
+             * @description For `short_answer` and `long_answer` questions, the most characters an answer may have:
+             *     at most 500 for `short_answer` and 2,000 for `long_answer`. `maximum` is the wider of the
+             *     two; Zoom states both in prose only.
+             * @example 200
+             */
+            answer_max_character?: number;
+            /**
+             * @description For `rating_scale` questions, the lowest number on the scale; not below 0.
+             * @example 1
+             */
+            rating_min_value?: number;
+            /**
+             * @description For `rating_scale` questions, the highest number on the scale; at most 10.
+             * @example 5
+             */
+            rating_max_value?: number;
+            /**
+             * @description For `rating_scale` questions, the label shown at the low end of the scale.
+             * @example Not useful
+             */
+            rating_min_label?: string;
+            /**
+             * @description For `rating_scale` questions, the label shown at the high end of the scale.
+             * @example Very useful
+             */
+            rating_max_label?: string;
+        };
+        /**
+         * @description A poll or quiz as it is sent to create one, or to replace one with Update a webinar poll
+         *     (the request replaces the whole poll, so send every question).
+         */
+        WebinarPollRequest: {
+            /**
+             * @description The poll's title, at most 64 characters.
+             * @example Getting to know you
+             */
+            title?: string;
+            /**
+             * @description Whether participants answer without their names being recorded.
+             * @default false
+             * @example false
+             */
+            anonymous?: boolean;
+            /**
+             * @description The kind of poll:
+             *     - `1`: a plain poll.
+             *     - `2`: an advanced poll; the account must have advanced polls turned on.
+             *     - `3`: a quiz, whose questions have correct answers; the account must have quizzes turned on.
+             *
+             *     Zoom uses `1` when the field is left out (stated in prose only).
+             * @default 1
+             * @example 1
+             * @enum {integer}
+             */
+            poll_type?: 1 | 2 | 3;
+            /** @description The poll's questions, in the order participants see them. */
+            questions?: components["schemas"]["PollQuestionRequest"][];
+        };
+        /** @description One prompt of a survey question that has prompts (Zoom's 2026 SDK types; the 2023 spec has none). */
+        SurveyQuestionPrompt: {
+            /**
+             * @description Text of the prompt.
+             * @example Audio quality
+             */
+            prompt_question?: string;
+        };
+        /** @description One question of a webinar survey as Zoom returns it. Zoom may add fields. */
+        SurveyQuestion: {
+            /**
+             * @description The question text. Zoom accepts at most 255 characters when the survey is written.
+             * @example How useful was this webinar?
+             */
+            name?: string;
+            /**
+             * @description How attendees answer the question:
+             *     - `single`: pick one of `answers`.
+             *     - `multiple`: pick any number of `answers`.
+             *     - `rating_scale`: pick a number from `rating_min_value` to `rating_max_value`.
+             *     - `long_answer`: type a text (at most 2,000 characters).
+             *
+             *     Zoom's 2023 spec lists only these four; its 2026 SDK types the field as any string and
+             *     adds `prompts`, so other types may appear here.
+             * @example rating_scale
+             */
+            type?: string;
+            /**
+             * @description Whether an attendee must answer this question before submitting.
+             * @default false
+             * @example true
+             */
+            answer_required?: boolean;
+            /**
+             * @description For `single` questions, whether the choices are shown as a drop-down list instead of radio buttons.
+             * @default false
+             * @example false
+             */
+            show_as_dropdown?: boolean;
+            /** @description The choices of a `single` or `multiple` question. */
+            answers?: string[];
+            /** @description The question's prompts, for question types that have them (added in Zoom's 2026 SDK types). */
+            prompts?: components["schemas"]["SurveyQuestionPrompt"][];
+            /**
+             * @description For `long_answer` questions, the fewest characters an answer may have.
+             * @example 1
+             */
+            answer_min_character?: number;
+            /**
+             * @description For `long_answer` questions, the most characters an answer may have.
+             * @example 2000
+             */
+            answer_max_character?: number;
+            /**
+             * @description For `rating_scale` questions, the lowest number on the scale.
+             * @example 1
+             */
+            rating_min_value?: number;
+            /**
+             * @description For `rating_scale` questions, the highest number on the scale.
+             * @example 5
+             */
+            rating_max_value?: number;
+            /**
+             * @description For `rating_scale` questions, the label at the low end of the scale.
+             * @example Not useful
+             */
+            rating_min_label?: string;
+            /**
+             * @description For `rating_scale` questions, the label at the high end of the scale.
+             * @example Very useful
+             */
+            rating_max_label?: string;
+        };
+        /** @description A survey that Zoom hosts itself, as Zoom returns it. Zoom may add fields. */
+        CustomSurvey: {
+            /**
+             * @description The survey's title (added in Zoom's 2026 SDK types; no length limit is published).
+             * @example Tell us what you thought
+             */
+            title?: string;
+            /**
+             * @description Whether attendees answer without their names being recorded. Zoom's sources disagree on
+             *     what happens when it is left out: its schema gives `false`, its text says `true`; so no
+             *     default is declared here.
+             * @example true
+             */
+            anonymous?: boolean;
+            /**
+             * @description Whether the questions are shown with numbers (added in Zoom's 2026 SDK types).
+             * @example true
+             */
+            numbered_questions?: boolean;
+            /**
+             * @description Whether each question shows its type, such as single or multiple choice (added in Zoom's 2026 SDK types).
+             * @example false
+             */
+            show_question_type?: boolean;
+            /**
+             * @description Closing text shown to attendees once they submit the survey (added in Zoom's 2026 SDK types).
+             * @example Thank you for your feedback!
+             */
+            feedback?: string;
+            /** @description The survey's questions, in order. */
+            questions?: components["schemas"]["SurveyQuestion"][];
+        };
+        /**
+         * @description The survey attendees get after a webinar, as Zoom returns it: either a survey Zoom hosts
+         *     (`custom_survey`) or a link to another provider's survey (`third_party_survey`), and where
+         *     it is shown. Zoom may add fields.
+         */
+        WebinarSurvey: {
+            custom_survey?: components["schemas"]["CustomSurvey"];
+            /**
+             * @description Link to a survey hosted by another provider. Zoom accepts at most 64 characters when it is written.
+             * @example https://forms.example.org/s/quarterly-update
+             */
+            third_party_survey?: string;
+            /**
+             * @description Whether the survey opens in the attendee's browser when the webinar ends.
+             * @default true
+             * @example true
+             */
+            show_in_the_browser?: boolean;
+            /**
+             * @description Whether the follow-up email to attendees carries a link to the survey.
+             * @default false
+             * @example false
+             */
+            show_in_the_follow_up_email?: boolean;
+        };
+        /** @description One question of a webinar survey as it is sent to Zoom. Set the fields that its `type` uses. */
+        SurveyQuestionUpdate: {
+            /**
+             * @description The question text, at most 255 characters.
+             * @example How useful was this webinar?
+             */
+            name?: string;
+            /**
+             * @description How attendees answer the question:
+             *     - `single`: pick one of `answers`.
+             *     - `multiple`: pick any number of `answers`.
+             *     - `rating_scale`: pick a number from `rating_min_value` to `rating_max_value`.
+             *     - `long_answer`: type a text (at most 2,000 characters).
+             * @example rating_scale
+             * @enum {string}
+             */
+            type?: "single" | "multiple" | "rating_scale" | "long_answer";
+            /**
+             * @description Whether an attendee must answer this question before submitting.
+             * @default false
+             * @example true
+             */
+            answer_required?: boolean;
+            /**
+             * @description For `single` questions, whether to show the choices as a drop-down list instead of radio buttons.
+             * @default false
+             * @example false
+             */
+            show_as_dropdown?: boolean;
+            /**
+             * @description The choices of a `single` or `multiple` question, from 2 to 10. Zoom's text for this field
+             *     also gives limits for `matching` (16) and `rank_order` (7) questions, copied from polls;
+             *     surveys do not have those types, so the `single`/`multiple` limit applies.
+             */
+            answers?: string[];
+            /** @description The question's prompts, for question types that have them (added in Zoom's 2026 SDK types; no limits are published). */
+            prompts?: components["schemas"]["SurveyQuestionPrompt"][];
+            /**
+             * @description For `long_answer` questions, the fewest characters an answer may have (at least 1).
+             * @example 1
+             */
+            answer_min_character?: number;
+            /**
+             * @description For `long_answer` questions, the most characters an answer may have, at most 2,000 (stated in prose only).
+             * @example 2000
+             */
+            answer_max_character?: number;
+            /**
+             * @description For `rating_scale` questions, the lowest number on the scale; not below 0.
+             * @example 1
+             */
+            rating_min_value?: number;
+            /**
+             * @description For `rating_scale` questions, the highest number on the scale; at most 10.
+             * @example 5
+             */
+            rating_max_value?: number;
+            /**
+             * @description For `rating_scale` questions, the label at the low end of the scale.
+             * @example Not useful
+             */
+            rating_min_label?: string;
+            /**
+             * @description For `rating_scale` questions, the label at the high end of the scale.
+             * @example Very useful
+             */
+            rating_max_label?: string;
+        };
+        /** @description A survey that Zoom hosts itself, as it is sent to Zoom. */
+        CustomSurveyUpdate: {
+            /**
+             * @description The survey's title (added in Zoom's 2026 SDK types; no length limit is published).
+             * @example Tell us what you thought
+             */
+            title?: string;
+            /**
+             * @description Whether attendees answer without their names being recorded. Zoom's sources disagree on
+             *     what happens when it is left out: its schema gives `false`, its text says `true`; so no
+             *     default is declared here.
+             * @example true
+             */
+            anonymous?: boolean;
+            /**
+             * @description Whether the questions are shown with numbers (added in Zoom's 2026 SDK types).
+             * @example true
+             */
+            numbered_questions?: boolean;
+            /**
+             * @description Whether each question shows its type, such as single or multiple choice (added in Zoom's 2026 SDK types).
+             * @example false
+             */
+            show_question_type?: boolean;
+            /**
+             * @description Closing text shown to attendees once they submit the survey (added in Zoom's 2026 SDK types).
+             * @example Thank you for your feedback!
+             */
+            feedback?: string;
+            /** @description The survey's questions, in order. Zoom publishes no limit on their number. */
+            questions?: components["schemas"]["SurveyQuestionUpdate"][];
+        };
+        /**
+         * @description Changes to a webinar's survey. Fields left out keep their values. Give either a survey Zoom
+         *     hosts (`custom_survey`) or a link to another provider's survey (`third_party_survey`).
+         */
+        WebinarSurveyUpdate: {
+            custom_survey?: components["schemas"]["CustomSurveyUpdate"];
+            /**
+             * @description Link to a survey hosted by another provider, at most 64 characters. Zoom answers code `300`
+             *     when it does not accept the link.
+             * @example https://forms.example.org/s/quarterly-update
+             */
+            third_party_survey?: string;
+            /**
+             * @description Whether the survey opens in the attendee's browser when the webinar ends.
+             * @default true
+             * @example true
+             */
+            show_in_the_browser?: boolean;
+            /**
+             * @description Whether the follow-up email to attendees carries a link to the survey.
+             * @default false
+             * @example false
+             */
+            show_in_the_follow_up_email?: boolean;
+        };
     };
     responses: {
         /**
          * @description **Unauthorized.** Zoom codes:
          *     - `124`: the access token is missing, invalid or expired. Fetch a new token and retry once.
-         *     - `4711`: the token is valid but lacks the scopes this operation needs
-         *       (`webinar:read:webinar:master` or `webinar:master`).
+         *
+         *     A token that is valid but lacks the scopes this operation needs is answered with HTTP 400
+         *     and code `4711` (see the 400 response).
          */
         Unauthorized: {
             headers: {
@@ -2078,8 +2883,9 @@ export interface components {
         };
         /**
          * @description **Too many requests.** The account exceeded a rate limit. Wait as long as `Retry-After`
-         *     says before trying again; when `X-RateLimit-Type` is `Daily-limit` the wait lasts until the
-         *     next day (UTC).
+         *     says before trying again. When `X-RateLimit-Type` is `Daily-limit` the wait lasts until the
+         *     next day (UTC); Zoom applies that daily cap to free accounts, which cannot hold webinars, so
+         *     this operation normally meets only the per-second limit.
          */
         TooManyRequests: {
             headers: {
@@ -2128,6 +2934,9 @@ export interface components {
          *     - `200`: the account has no webinar plan, or the caller lacks permission to use webinars.
          *     - `300`: the webinar ID is not valid.
          *     - `1010`: the user does not belong to this account (`accountId`).
+         *     - `4711`: the token is valid but lacks the scopes this operation needs
+         *       (`webinar:read:webinar:master` or `webinar:master`). Zoom answers this with HTTP 400,
+         *       not 401.
          */
         BadRequest: {
             headers: {
@@ -2147,6 +2956,178 @@ export interface components {
          *     - `3001`: the webinar does not exist or has expired.
          */
         NotFound: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom codes (Zoom sends all of them under HTTP 400 for this operation):
+         *     - `200`: the account has no webinar plan, the host has not turned on live streaming to a custom service, or the webinar has not started.
+         *     - `300`: the webinar ID is not valid or does not exist.
+         *     - `1001`: the user does not exist.
+         *     - `3000`: the webinar has no custom streaming service set.
+         *     - `3001`: the webinar does not exist.
+         */
+        LiveStreamStatusBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom codes (Zoom sends all of them under HTTP 400 for this operation):
+         *     - `200`: the account has no webinar plan, or the host has not turned on live streaming to a custom service.
+         *     - `300`: the webinar ID is not valid or does not exist.
+         *     - `1001`: the user does not exist.
+         *     - `3001`: the webinar does not exist.
+         */
+        LiveStreamBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom code:
+         *     - `4400`: polls and quizzes are turned off for webinars in the account settings.
+         */
+        PollsBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Not found.** Zoom code:
+         *     - `3001`: the webinar does not exist or has expired.
+         */
+        PollsNotFound: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom codes:
+         *     - `300`: the webinar ID is not valid. (Zoom's spec lists this as an HTTP status `300`; it is the error code `300` that other webinar operations of the same spec return under HTTP 400.)
+         *     - `4400`: polls and quizzes are turned off for webinars, or the poll is an advanced poll or quiz and the setting that allows them is off.
+         */
+        PollCreateBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom codes:
+         *     - `300`: the webinar ID is not valid.
+         *     - `3000`: the Webinar Survey setting is off for the host.
+         */
+        SurveyBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Not found.** Zoom codes:
+         *     - `300`: no webinar has this ID.
+         *     - `3001`: the webinar does not exist or has expired.
+         */
+        SurveyNotFound: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom codes:
+         *     - `300`: the webinar ID is not valid, or Zoom does not accept the `third_party_survey` link.
+         *     - `3000`: the Webinar Survey setting is off for the host.
+         */
+        SurveyUpdateBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom code `4400` means one of:
+         *     - polls and quizzes are turned off for webinars in the account settings;
+         *     - the poll is an advanced poll or quiz (`poll_type` `2` or `3`) and the setting that allows them is off.
+         */
+        PollWriteBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Not found.** The poll does not exist (Zoom documents no error code for this case), or Zoom code:
+         *     - `3001`: the webinar does not exist or has expired.
+         */
+        PollNotFound: {
             headers: {
                 "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
                 "X-RateLimit-Type": components["headers"]["RateLimitType"];
@@ -2206,11 +3187,17 @@ export interface components {
         /**
          * @description When `true`, the `occurrences` array of a recurring webinar also lists occurrences that
          *     have already taken place. When omitted or `false`, only upcoming occurrences are listed.
-         *     The source page types this parameter as a string, but Zoom reads it as a boolean flag,
-         *     sent as the text `true` or `false`.
+         *     The reference page types this parameter as a string; Zoom's published spec and SDK types
+         *     type it as a boolean, which is sent as the text `true` or `false`.
          * @example true
          */
         ShowPreviousOccurrences: boolean;
+        /**
+         * @description The poll to act on, as returned in the `id` of a poll by Create a webinar poll or
+         *     List a webinar's polls. It must not be empty: without it the URL names the list of polls.
+         * @example QalIoKWLTJehBJ8e1xRrbQ
+         */
+        PollId: string;
     };
     requestBodies: never;
     headers: {
@@ -2301,7 +3288,7 @@ export interface operations {
             /**
              * @description **Bad request.** Zoom codes:
              *     - `200`: the user has no webinar plan.
-             *     - `1001`: the user does not exist or does not belong to this account (Zoom files this one
+             *     - `1001`: no such user, or the user is a member of another account (Zoom files this one
              *       under 400 for this operation).
              */
             400: {
@@ -2382,7 +3369,7 @@ export interface operations {
              *     - `200`: the user has no webinar plan.
              *     - `300`: the user already has 40 webinar templates.
              *     - `3000`: the webinar cannot be read, or a template with this name exists.
-             *     - `3001`: the webinar does not exist.
+             *     - `3001`: no webinar has this ID.
              */
             400: {
                 headers: {
@@ -2399,7 +3386,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom code:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              */
             404: {
                 headers: {
@@ -2517,7 +3504,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom code:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              */
             404: {
                 headers: {
@@ -2661,7 +3648,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom code:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              */
             404: {
                 headers: {
@@ -2692,8 +3679,8 @@ export interface operations {
                 /**
                  * @description When `true`, the `occurrences` array of a recurring webinar also lists occurrences that
                  *     have already taken place. When omitted or `false`, only upcoming occurrences are listed.
-                 *     The source page types this parameter as a string, but Zoom reads it as a boolean flag,
-                 *     sent as the text `true` or `false`.
+                 *     The reference page types this parameter as a string; Zoom's published spec and SDK types
+                 *     type it as a boolean, which is sent as the text `true` or `false`.
                  * @example true
                  */
                 show_previous_occurrences?: components["parameters"]["ShowPreviousOccurrences"];
@@ -2753,14 +3740,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -2780,7 +3765,7 @@ export interface operations {
             /**
              * @description **Bad request.** Zoom codes:
              *     - `300`: the webinar ID is not valid.
-             *     - `1010`: the user does not belong to this account.
+             *     - `1010`: the user is a member of another account.
              *     - `3002`: the webinar is in progress.
              *     - `3003`: the user is not the webinar's host.
              *     - `3007`: the webinar has ended.
@@ -2805,7 +3790,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom codes:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              *     - `3001`: the webinar does not exist or has expired.
              */
             404: {
@@ -2843,14 +3828,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -2891,7 +3874,7 @@ export interface operations {
              *     - `200`: the user has no webinar plan.
              *     - `300`: the webinar ID or the recurrence settings are invalid, `schedule_for` is invalid, or
              *       the host reached the daily number of webinars created and updated.
-             *     - `1010`: the user does not belong to this account.
+             *     - `1010`: the user is a member of another account.
              *     - `3000`: a simulive webinar that has started cannot be changed this way.
              *     - `3003`: the user is not the webinar's host, or people from a domain the account blocks are
              *       named.
@@ -2915,7 +3898,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom codes:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              *     - `3001`: the webinar does not exist or has expired.
              */
             404: {
@@ -2947,14 +3930,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -3009,8 +3990,8 @@ export interface operations {
              * @description **Bad request.** Zoom codes (for this operation Zoom files them all under 400):
              *     - `200`: the user has no webinar plan.
              *     - `300`: the webinar ID is not valid or does not exist.
-             *     - `1001`: the user does not exist.
-             *     - `3001`: the webinar does not exist.
+             *     - `1001`: no such user.
+             *     - `3001`: no webinar has this ID.
              */
             400: {
                 headers: {
@@ -3049,14 +4030,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -3100,8 +4079,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom codes:
-             *     - `300`: the webinar ID does not exist.
-             *     - `3001`: the webinar does not exist.
+             *     - `300`: no webinar is known under this ID.
+             *     - `3001`: no webinar has this ID.
              */
             404: {
                 headers: {
@@ -3132,14 +4111,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -3206,14 +4183,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -3243,7 +4218,7 @@ export interface operations {
             /**
              * @description **Bad request.** Zoom codes:
              *     - `200`: the user has no webinar plan.
-             *     - `1010`: the user does not belong to this account.
+             *     - `1010`: the user is a member of another account.
              *     - `3003`: the user is not the webinar's host.
              *     - `3063`: a webinar of a user on an on-premise deployment cannot be ended.
              *
@@ -3265,7 +4240,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom codes:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              *     - `3001`: the webinar does not exist or has expired.
              */
             404: {
@@ -3353,7 +4328,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             /**
-             * @description **Not found.** The webinar does not exist. Zoom's 2023 spec gives no error code for this
+             * @description **Not found.** No webinar has this ID. Zoom's 2023 spec gives no error code for this
              *     case; Zoom's code for a missing webinar elsewhere is:
              *     - `3001`: the webinar does not exist or has expired.
              */
@@ -3369,6 +4344,547 @@ export interface operations {
                     "application/json": components["schemas"]["ZoomError"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinarLiveStreamStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description Whether to start or stop the stream, and how it shows the webinar. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebinarLiveStreamStatusUpdate"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The stream was started or stopped. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["LiveStreamStatusBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWebinarLiveStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The webinar's streaming service. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarLiveStream"];
+                };
+            };
+            400: components["responses"]["LiveStreamBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinarLiveStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The streaming service to use. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebinarLiveStreamUpdate"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The streaming service was saved. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["LiveStreamBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listWebinarPolls: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Filters by the poll's anonymous option: `true` asks for the polls whose answers are
+                 *     anonymous, `false` for the polls whose answers are not.
+                 * @example true
+                 */
+                anonymous?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The webinar's polls and how many there are. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarPollList"];
+                };
+            };
+            400: components["responses"]["PollsBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PollsNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    createWebinarPoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The poll to create. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebinarPollRequest"];
+            };
+        };
+        responses: {
+            /** @description **Created.** The new poll, with its ID and its state (`notstart`). */
+            201: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarPoll"];
+                };
+            };
+            400: components["responses"]["PollCreateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PollsNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWebinarSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The webinar's survey. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarSurvey"];
+                };
+            };
+            400: components["responses"]["SurveyBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["SurveyNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteWebinarSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **No content.** The survey was deleted. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["SurveyBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["SurveyNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinarSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The survey fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebinarSurveyUpdate"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The survey was updated. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["SurveyUpdateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["SurveyNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWebinarPoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The poll to act on, as returned in the `id` of a poll by Create a webinar poll or
+                 *     List a webinar's polls. It must not be empty: without it the URL names the list of polls.
+                 * @example QalIoKWLTJehBJ8e1xRrbQ
+                 */
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The poll. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarPoll"];
+                };
+            };
+            400: components["responses"]["PollsBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PollsNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinarPoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The poll to act on, as returned in the `id` of a poll by Create a webinar poll or
+                 *     List a webinar's polls. It must not be empty: without it the URL names the list of polls.
+                 * @example QalIoKWLTJehBJ8e1xRrbQ
+                 */
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        /** @description The poll that replaces the current one. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebinarPollRequest"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The poll was replaced. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["PollWriteBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PollNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteWebinarPoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The poll to act on, as returned in the `id` of a poll by Create a webinar poll or
+                 *     List a webinar's polls. It must not be empty: without it the URL names the list of polls.
+                 * @example QalIoKWLTJehBJ8e1xRrbQ
+                 */
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **No content.** The poll was deleted. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["PollsBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PollNotFound"];
             429: components["responses"]["TooManyRequests"];
             "5XX": components["responses"]["ServerError"];
         };

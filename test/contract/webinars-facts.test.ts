@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundledSpec, dereferencedSpec, type JsonObject } from "../support/spec.js";
-import { operationFacts, schemaFacts, type SchemaFact } from "./facts/webinars.facts.js";
+import { operationFacts, schemaFacts, type SchemaFact } from "./facts/webinars-group-facts.js";
 import type { Schema } from "./schema-walk.js";
 
 // The webinars group's request schemas use allOf (update settings, the 201 answer, the list
@@ -135,6 +135,12 @@ describe("the webinars group's operations hold every fact of the sources", () =>
       if (!/^4\d\d$/.test(status) || status === "401" || status === "429") continue;
       const examples = (((response.content as JsonObject)["application/json"] as JsonObject).examples ?? {}) as Record<string, JsonObject>;
       codes[status] = Object.values(examples).map((e) => (e.value as JsonObject).code as number).sort((a, b) => a - b);
+    }
+    if (fact.webinarIdPattern !== undefined) {
+      const pathItem = (spec.paths as JsonObject)[fact.path] as JsonObject;
+      const params = [...((op.parameters ?? []) as JsonObject[]), ...((pathItem.parameters ?? []) as JsonObject[])];
+      const webinarId = params.find((p) => p.name === "webinarId" && p.in === "path");
+      expect((webinarId?.schema as JsonObject | undefined)?.pattern, "webinarId pattern").toBe(fact.webinarIdPattern);
     }
     const expected = Object.fromEntries(Object.entries(fact.errorCodes).map(([s, c]) => [s, [...c].sort((a, b) => a - b)]));
     expect(codes).toEqual(expected);
