@@ -90,7 +90,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "200",
     errors: { "400": [300, 1010, 3000, 120], "404": [1001, 3001] },
     errorSources,
-    scopes: [["webinar:master"]],
+    scopes: [["webinar:read:branding:master"], ["webinar:master"]],
     rateLimitCategory: "Light",
     parameters: {
       ...pathParameters,
@@ -103,7 +103,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "201",
     errors: { "400": [300, 1010, 3000, 120], "404": [1001, 3001] },
     errorSources,
-    scopes: [["webinar:master"]],
+    scopes: [["webinar:write:branding_virtual_background:master"], ["webinar:master"]],
     rateLimitCategory: "Medium",
     parameters: {
       ...pathParameters,
@@ -131,7 +131,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "204",
     errors: { "400": [300, 1010, 3000, 120], "404": [1001, 3001] },
     errorSources,
-    scopes: [["webinar:master"]],
+    scopes: [["webinar:delete:branding_virtual_background:master"], ["webinar:master"]],
     rateLimitCategory: "Light",
     parameters: {
       ...pathParameters,
@@ -145,7 +145,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "201",
     errors: { "400": [300, 1010, 3000, 120], "404": [1001, 3001] },
     errorSources,
-    scopes: [["webinar:master"]],
+    scopes: [["webinar:write:branding_wallpaper:master"], ["webinar:master"]],
     rateLimitCategory: "Medium",
     parameters: {
       ...pathParameters,
@@ -158,7 +158,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "204",
     errors: { "400": [300, 1010, 3000, 120], "404": [1001, 3001] },
     errorSources,
-    scopes: [["webinar:master"]],
+    scopes: [["webinar:delete:branding_wallpaper:master"], ["webinar:master"]],
     rateLimitCategory: "Light",
     parameters: {
       ...pathParameters,
@@ -171,7 +171,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "201",
     errors: { "400": [300, 1010, 3000, 120], "404": [1001, 3001] },
     errorSources,
-    scopes: [["webinar:master"]],
+    scopes: [["webinar:write:branding_name_tag:master"], ["webinar:master"]],
     rateLimitCategory: "Medium",
     parameters: {
       ...pathParameters,
@@ -184,7 +184,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "204",
     errors: { "400": [300, 1010, 3000, 120], "404": [1001, 3001] },
     errorSources,
-    scopes: [["webinar:master"]],
+    scopes: [["webinar:delete:branding_name_tag:master"], ["webinar:master"]],
     rateLimitCategory: "Light",
     parameters: {
       ...pathParameters,
@@ -198,7 +198,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "204",
     errors: { "400": [300, 1010, 3000, 120], "404": [1001, 3001] },
     errorSources,
-    scopes: [["webinar:master"]],
+    scopes: [["webinar:update:branding_name_tag:master"], ["webinar:master"]],
     rateLimitCategory: "Medium",
     parameters: {
       ...pathParameters,
