@@ -4,6 +4,110 @@
  */
 
 export interface paths {
+    "/accounts/{accountId}/users/{userId}/webinar_templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The Zoom user the request acts for, inside the sub account `accountId`: either the user's
+                 *     ID or the email address the user signs in with. User-level apps may pass `me`, which
+                 *     Zoom resolves to the user who owns the access token.
+                 * @example z8yAAAAA8bbbQ
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List webinar templates
+         * @description Lists the webinar templates of the user `userId` in the sub account `accountId`. Pass a
+         *     template's `id` as `template_id` to Create a webinar to schedule from it. The user needs a
+         *     webinar plan.
+         *
+         *     Rate limit category: not stated; Zoom's sources name none for this operation.
+         */
+        get: operations["listWebinarTemplates"];
+        put?: never;
+        /**
+         * Create a webinar template
+         * @description Saves the settings of an existing webinar as a template of the user `userId` in the sub
+         *     account `accountId`. Later webinars can be scheduled from it by passing its `id` as
+         *     `template_id` to Create a webinar. A user can have at most 40 webinar templates.
+         *
+         *     Rate limit category: Medium.
+         */
+        post: operations["createWebinarTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/users/{userId}/webinars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The Zoom user the request acts for, inside the sub account `accountId`: either the user's
+                 *     ID or the email address the user signs in with. User-level apps may pass `me`, which
+                 *     Zoom resolves to the user who owns the access token.
+                 * @example z8yAAAAA8bbbQ
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List webinars
+         * @description Lists the webinars that the user `userId` of the sub account `accountId` hosts or that were
+         *     scheduled on the user's behalf. Only webinars that have not expired are listed, and each
+         *     one's `agenda` is cut to 250 characters; Get a webinar returns the whole webinar.
+         *
+         *     - Pages: `page_size` records per page (30 by default, at most 300). Zoom's sources list only
+         *       the deprecated `page_number` as a request parameter for this operation, although the answer
+         *       carries `next_page_token`.
+         *     - The host needs a webinar plan.
+         *
+         *     Rate limit category: Medium.
+         */
+        get: operations["listWebinars"];
+        put?: never;
+        /**
+         * Create a webinar
+         * @description Schedules a webinar for the user `userId` of the sub account `accountId`, who becomes its host,
+         *     and answers with the new webinar as Get a webinar would return it.
+         *
+         *     - The host needs a webinar plan (a Pro or higher plan with the Webinar add-on).
+         *     - `template_id` schedules from a saved webinar template; `is_simulive` with `record_file_id`
+         *       schedules a simulive webinar, which the account must have enabled.
+         *     - Zoom allows a limited number of webinars to be created and updated per host and day (100 in
+         *       Zoom's description); beyond it the call fails with Zoom code `300`.
+         *
+         *     Rate limit category: Light.
+         */
+        post: operations["createWebinar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{accountId}/webinars/{webinarId}": {
         parameters: {
             query?: never;
@@ -17,7 +121,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -37,8 +141,9 @@ export interface paths {
          *       lists the occurrences that are still to come; set `show_previous_occurrences=true` to
          *       include past ones as well. Pass `occurrence_id` to get the details of one occurrence.
          *     - `start_url` lets the host start the webinar without signing in. Treat it as a secret:
-         *       it expires (two hours after it is issued for most users, 90 days for custom API
-         *       users), after which a new one must be fetched with this operation.
+         *       it expires (two hours after it is issued for regular users, 90 days for users created
+         *       through Create users with the `custCreate` action), after which a new one must be
+         *       fetched with this operation.
          *     - Zoom may add fields at any time; clients must ignore properties they do not know.
          *
          *     Rate limit category: Light.
@@ -46,7 +151,503 @@ export interface paths {
         get: operations["getWebinar"];
         put?: never;
         post?: never;
+        /**
+         * Delete a webinar
+         * @description Deletes a webinar of the sub account `accountId`, or one occurrence of a recurring webinar
+         *     when `occurrence_id` is given. A webinar in progress or already ended cannot be deleted.
+         *     Set `cancel_webinar_reminder=true` to email panelists and registrants that it is cancelled.
+         *
+         *     Zoom's 2023 spec lists both 200 and 204 as success; Zoom answers 204 with no body.
+         *
+         *     Rate limit category: Light.
+         */
+        delete: operations["deleteWebinar"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webinar
+         * @description Changes a scheduled webinar of the sub account `accountId`. Only the fields sent change.
+         *
+         *     - With `occurrence_id`, only that occurrence of a recurring webinar changes, and only its
+         *       `agenda`, `start_time`, `duration` and the settings `host_video`, `panelists_video`,
+         *       `hd_video`, `add_watermark` and `auto_recording`.
+         *     - A simulive webinar that has started cannot be changed this way.
+         *     - Changes count against the same daily limit per host as Create a webinar.
+         *     - Zoom answers 204 with no body; read the webinar again to see the result.
+         *
+         *     Rate limit category: Light.
+         */
+        patch: operations["updateWebinar"];
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/invite_links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
+                 */
+                webinarId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create webinar invite links
+         * @description Creates personal join links for a webinar of the sub account `accountId`, one per name given
+         *     (1 to 500), valid for `ttl` seconds. Each person joins under the name given. The account's
+         *     plan must be Business, Education or API, with the Webinar add-on.
+         *
+         *     Rate limit category: Light.
+         */
+        post: operations["createWebinarInviteLinks"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
+                 */
+                webinarId: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webinar's token
+         * @description Issues a token for a webinar of the sub account `accountId`. The only kind is the closed
+         *     caption token: a caption URL to which a third-party captioning service sends its text.
+         *
+         *     - The account needs the closed captioning setting and the setting that allows a caption API
+         *       token for third-party services; the webinar must have started.
+         *
+         *     Rate limit category: Light.
+         */
+        get: operations["getWebinarToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/tracking_sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
+                 */
+                webinarId: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * List webinar tracking sources
+         * @description Lists the registration tracking sources of a webinar of the sub account `accountId`: the
+         *     places where its registration link was shared under a label, with the visits and
+         *     registrations each one brought. The webinar must require registration.
+         *
+         *     Rate limit category: Medium.
+         */
+        get: operations["listWebinarTrackingSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
+                 */
+                webinarId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update webinar status
+         * @description Ends a webinar of the sub account `accountId` that is in progress, for everyone in it. Only
+         *     accounts on a webinar plan can do this.
+         *
+         *     Rate limit category: Light.
+         */
+        put: operations["updateWebinarStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/past_webinars/{webinarId}/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The numeric ID of the webinar whose ended instances are listed (for example `97871060099`).
+                 * @example 97871060099
+                 */
+                webinarId: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * List past webinar instances
+         * @description Lists the instances of a webinar of the sub account `accountId` that have ended, each with
+         *     its UUID and start time. Pass a UUID to the operations that read one past instance.
+         *
+         *     Rate limit category: Light.
+         */
+        get: operations["listPastWebinarInstances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/livestream/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a webinar's live stream status
+         * @description Starts or stops streaming a webinar of the sub account `accountId` to the custom service
+         *     set with Update a live stream. The webinar must be in progress to start its stream, and
+         *     the stream's display settings change only while it is stopped.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on and live streaming to a
+         *     custom service turned on.
+         *
+         *     Scopes: `webinar:update:livestream_status:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        patch: operations["updateWebinarLiveStreamStatus"];
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/livestream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webinar's live stream details
+         * @description Returns the custom streaming service of a webinar of the sub account `accountId`. The
+         *     answer includes the stream key: handle it as a secret.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on and live streaming to a
+         *     custom service turned on.
+         *
+         *     Scopes: `webinar:read:livestream:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        get: operations["getWebinarLiveStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a webinar's live stream
+         * @description Sets the custom streaming service that a webinar of the sub account `accountId` is
+         *     streamed to: the ingest URL, the stream key and the public viewing page.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on and live streaming to a
+         *     custom service turned on.
+         *
+         *     Scopes: `webinar:update:livestream:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        patch: operations["updateWebinarLiveStream"];
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/polls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a webinar's polls
+         * @description Returns every poll and quiz of a webinar of the sub account `accountId`, with their
+         *     questions, in one response (this list is not paged).
+         *
+         *     Scopes: `webinar:read:list_polls:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        get: operations["listWebinarPolls"];
+        put?: never;
+        /**
+         * Create a webinar poll
+         * @description Adds a poll or quiz to a webinar of the sub account `accountId`, ready to be launched
+         *     during the webinar. Zoom answers with the poll, including the ID it assigned.
+         *
+         *     - The account must have webinar polls turned on; advanced polls (`poll_type` `2`) and
+         *       quizzes (`3`) need their own setting as well, otherwise Zoom answers `4400`.
+         *     - Each question sets only the fields its `type` uses; see PollQuestionRequest.
+         *
+         *     Scopes: `webinar:write:poll:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        post: operations["createWebinarPoll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webinar survey
+         * @description Returns the survey of a webinar of the sub account `accountId` and where it is shown.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on, and the Webinar Survey
+         *     setting turned on (otherwise Zoom answers `3000`).
+         *
+         *     Scopes: `webinar:read:survey:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        get: operations["getWebinarSurvey"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webinar survey
+         * @description Removes the survey from a webinar of the sub account `accountId`.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on, and the Webinar Survey
+         *     setting turned on (otherwise Zoom answers `3000`).
+         *
+         *     Scopes: `webinar:delete:survey:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        delete: operations["deleteWebinarSurvey"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webinar survey
+         * @description Sets or changes the survey attendees get after a webinar of the sub account `accountId`:
+         *     a survey Zoom hosts, or a link to another provider's survey, and where it is shown.
+         *     Fields left out keep their values.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on, and the Webinar Survey
+         *     setting turned on (otherwise Zoom answers `3000`).
+         *
+         *     Scopes: `webinar:update:survey:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        patch: operations["updateWebinarSurvey"];
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/polls/{pollId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The poll to act on, as returned in the `id` of a poll by Create a webinar poll or
+                 *     List a webinar's polls. It must not be empty: without it the URL names the list of polls.
+                 * @example QalIoKWLTJehBJ8e1xRrbQ
+                 */
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webinar poll
+         * @description Returns one poll or quiz of a webinar of the sub account `accountId`: its state, type,
+         *     title and questions.
+         *
+         *     Scopes: `webinar:read:poll:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        get: operations["getWebinarPoll"];
+        /**
+         * Update a webinar poll
+         * @description Replaces a poll or quiz of a webinar of the sub account `accountId` with the poll in the
+         *     body: its title, type, options and the whole list of questions.
+         *
+         *     Scopes: `webinar:update:poll:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        put: operations["updateWebinarPoll"];
+        post?: never;
+        /**
+         * Delete a webinar poll
+         * @description Removes a poll or quiz from a webinar of the sub account `accountId`.
+         *
+         *     Scopes: `webinar:delete:poll:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        delete: operations["deleteWebinarPoll"];
         options?: never;
         head?: never;
         patch?: never;
@@ -65,7 +666,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -106,7 +707,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -163,7 +764,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -210,7 +811,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -256,7 +857,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -296,61 +897,244 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description One occurrence (session) of a recurring webinar. */
-        WebinarOccurrence: {
+        /** @description A webinar template, by ID and name. */
+        WebinarTemplate: {
             /**
-             * @description The occurrence's ID, to pass as `occurrence_id` to operations that act on a single
-             *     occurrence. Zoom uses the occurrence's start time in epoch milliseconds.
-             * @example 1648194360000
+             * @description The template's ID, to pass as `template_id` when creating a webinar.
+             * @example AdxbhxCzKgSiWAw
              */
-            occurrence_id?: string;
+            id?: string;
+            /**
+             * @description The template's name.
+             * @example Weekly webinar template
+             */
+            name?: string;
+            /**
+             * Format: int32
+             * @description The kind of template as a number. Zoom's SDK types (2026) list this field in the list
+             *     answer without documenting its values.
+             * @example 1
+             */
+            type?: number;
+        };
+        /** @description A user's webinar templates. */
+        WebinarTemplateList: {
+            /**
+             * Format: int32
+             * @description How many templates the user has.
+             * @example 1
+             */
+            total_records?: number;
+            /** @description The templates. */
+            templates?: components["schemas"]["WebinarTemplate"][];
+        };
+        /** @description One field-level problem reported inside a Zoom error. */
+        ZoomErrorDetail: {
+            /**
+             * @description The name of the request field the problem is about.
+             * @example webinarId
+             */
+            field?: string;
+            /**
+             * @description What is wrong with that field.
+             * @example Invalid field.
+             */
+            message?: string;
+        };
+        /**
+         * @description The body Zoom sends with every documented error status. `code` is Zoom's own error code,
+         *     which is more specific than the HTTP status (for example `3001` for a webinar that does not
+         *     exist, under HTTP 404).
+         */
+        ZoomError: {
+            /**
+             * @description Zoom's error code; see the examples of each response for the codes this endpoint returns.
+             * @example 3001
+             */
+            code: number;
+            /**
+             * @description A human-readable explanation of the error, in English.
+             * @example Webinar does not exist.
+             */
+            message: string;
+            /**
+             * @description Field-level validation problems, present on some 400 responses. The only public trace
+             *     is a quoted 400 body whose third element is cut off after its first letters, so treat
+             *     the shape of its items as provisional.
+             */
+            errors?: components["schemas"]["ZoomErrorDetail"][];
+        };
+        /** @description The body of Create a webinar template: which webinar to save, and under what name. */
+        WebinarTemplateCreateRequest: {
+            /**
+             * Format: int64
+             * @description The numeric ID of the webinar whose settings the template keeps.
+             * @example 97871060099
+             */
+            webinar_id?: number;
+            /**
+             * @description The template's name; it must differ from the user's other templates.
+             * @example Weekly webinar template
+             */
+            name?: string;
+            /**
+             * @description For a recurring webinar, whether the template keeps its recurrence too.
+             * @default false
+             * @example false
+             */
+            save_recurrence?: boolean;
+            /**
+             * @description Whether to replace a template made earlier from the same webinar.
+             * @default false
+             * @example false
+             */
+            overwrite?: boolean;
+        };
+        /**
+         * @description The paging fields Zoom puts at the top of every list answer. Read pages until
+         *     `next_page_token` is empty or missing; `page_count` and `page_number` come from Zoom's
+         *     older page-number paging and are kept only for compatibility.
+         */
+        PageInfo: {
+            /**
+             * Format: int32
+             * @description How many records this page was asked to hold. The request caps it at 300; the answer
+             *     is not bounded here so that whatever Zoom echoes is accepted.
+             */
+            page_size?: number;
+            /**
+             * Format: int32
+             * @description How many records exist across all pages.
+             */
+            total_records?: number;
+            /**
+             * @description Cursor for the next page, valid for 15 minutes. Zoom fills it only while more records
+             *     remain, so an empty or missing token means this is the last page.
+             */
+            next_page_token?: string;
+            /**
+             * Format: int32
+             * @description How many pages the whole result fills at the current page size.
+             */
+            page_count?: number;
+            /**
+             * Format: int32
+             * @deprecated
+             * @description **Deprecated.** The number of this page, counted from 1, when page-number paging was
+             *     used. Follow `next_page_token` instead.
+             */
+            page_number?: number;
+        };
+        /**
+         * @description One webinar as List webinars shows it: its identity and schedule, without settings.
+         *     Unknown fields may appear and must be ignored.
+         */
+        WebinarSummary: {
+            /**
+             * Format: int64
+             * @description The webinar's numeric ID.
+             * @example 97871060099
+             */
+            id?: number;
+            /**
+             * @description The UUID of the webinar's current instance.
+             * @example m3WqMkvuRXyYqH+eKWhk9w==
+             */
+            uuid?: string;
+            /**
+             * @description The host's user ID.
+             * @example 30R7kT7bTIKSNUFEuH_Qlg
+             */
+            host_id?: string;
+            /**
+             * @description The webinar's title.
+             * @example My Webinar
+             */
+            topic?: string;
+            /**
+             * Format: int32
+             * @description The kind of webinar:
+             *     - `5`: held once, at a scheduled time.
+             *     - `6`: repeats, at no set time.
+             *     - `9`: recurring at fixed times.
+             * @default 5
+             * @example 5
+             * @enum {integer}
+             */
+            type?: 5 | 6 | 9;
+            /**
+             * @description The webinar's description, cut to its first 250 characters in this list; Get a webinar returns all of it.
+             * @example My webinar
+             */
+            agenda?: string;
             /**
              * Format: date-time
-             * @description When the occurrence starts (UTC, ISO 8601).
-             * @example 2022-03-25T07:46:00Z
+             * @description When the webinar (or its next occurrence) starts, in UTC.
+             * @example 2022-03-26T07:18:32Z
              */
             start_time?: string;
             /**
              * Format: int32
-             * @description The occurrence's scheduled length, in minutes.
+             * @description The scheduled length in minutes.
              * @example 60
              */
             duration?: number;
             /**
-             * @description Whether the occurrence still takes place:
-             *     - `available`: it is scheduled.
-             *     - `deleted`: it was removed from the series.
-             * @example available
-             * @enum {string}
+             * @description The time zone the webinar was scheduled in.
+             * @example America/Los_Angeles
              */
-            status?: "available" | "deleted";
+            timezone?: string;
+            /**
+             * Format: date-time
+             * @description When the webinar was created, in UTC.
+             * @example 2022-03-26T07:18:32Z
+             */
+            created_at?: string;
+            /**
+             * @description The link attendees use to join.
+             * @example https://example.com/j/11111
+             */
+            join_url?: string;
+            /**
+             * @description Whether a recording plays as if live (a simulive webinar).
+             * @example false
+             */
+            is_simulive?: boolean;
         };
         /**
-         * @description How a recurring webinar with fixed times (type `9`) repeats. The series ends after
-         *     `end_times` occurrences or at `end_date_time`: a webinar is scheduled with one of the two,
-         *     though a response may carry both.
+         * @description One page of a user's webinars. Only webinars that have not expired are listed. The paging
+         *     fields are those of every Zoom list.
          */
-        WebinarRecurrence: {
+        WebinarList: components["schemas"]["PageInfo"] & {
+            /** @description The webinars on this page. */
+            webinars?: components["schemas"]["WebinarSummary"][];
+        };
+        /**
+         * @description How a recurring webinar with fixed times (type `9`) repeats, as sent when scheduling or
+         *     changing it. Give either `end_times` or `end_date_time` to end the series, not both.
+         */
+        WebinarRecurrenceRequest: {
             /**
              * Format: int32
              * @description How often the webinar repeats:
-             *     - `1`: daily.
-             *     - `2`: weekly.
-             *     - `3`: monthly.
-             * @example 1
+             *     - `1`: every day.
+             *     - `2`: every week.
+             *     - `3`: every month.
+             * @example 2
              * @enum {integer}
              */
             type: 1 | 2 | 3;
             /**
              * Format: int32
-             * @description The gap between occurrences, in units of `type`: `2` with a weekly webinar means every
-             *     other week. Zoom allows up to 90 days, 12 weeks or 3 months.
+             * @description How many days, weeks or months (per `type`) lie between two occurrences. Zoom allows at
+             *     most 90 for daily, 12 for weekly and 3 for monthly webinars; the schema checks the
+             *     largest of the three, and Zoom rejects the others.
              * @example 1
              */
             repeat_interval?: number;
             /**
-             * @description For a weekly webinar, the days of the week it takes place on, as digits separated by
-             *     commas (`"1,3"` is Sunday and Tuesday):
+             * @description For a weekly webinar, the days of the week it is held on, as digits separated by commas
+             *     (`"1,3"` is Sunday and Tuesday):
              *     - `1`: Sunday.
              *     - `2`: Monday.
              *     - `3`: Tuesday.
@@ -358,20 +1142,23 @@ export interface components {
              *     - `5`: Thursday.
              *     - `6`: Friday.
              *     - `7`: Saturday.
-             * @example 1
+             *
+             *     Zoom's 2023 spec gives this field an enum of single digits in its update body, while its
+             *     create body explains that several days are joined with commas; the pattern accepts both.
+             * @example 1,3
              */
             weekly_days?: string;
             /**
              * Format: int32
-             * @description For a monthly webinar, the day of the month it takes place on (1 to 31).
-             * @example 1
+             * @description For a monthly webinar held on a date, the day of the month (1 to 31).
+             * @example 23
              */
             monthly_day?: number;
             /**
              * Format: int32
-             * @description For a monthly webinar scheduled by weekday, the week of the month; used together with
+             * @description For a monthly webinar held on a weekday, the week of the month; use it together with
              *     `monthly_week_day`:
-             *     - `-1`: the last week of the month.
+             *     - `-1`: the last week.
              *     - `1`: the first week.
              *     - `2`: the second week.
              *     - `3`: the third week.
@@ -382,7 +1169,7 @@ export interface components {
             monthly_week?: -1 | 1 | 2 | 3 | 4;
             /**
              * Format: int32
-             * @description For a monthly webinar scheduled by weekday, the day of the week; used together with
+             * @description For a monthly webinar held on a weekday, the day of the week; use it together with
              *     `monthly_week`:
              *     - `1`: Sunday.
              *     - `2`: Monday.
@@ -397,51 +1184,20 @@ export interface components {
             monthly_week_day?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
             /**
              * Format: int32
-             * @description How many times the webinar takes place before the series ends, at most 60. Scheduled
-             *     as an alternative to `end_date_time`.
+             * @description How many occurrences the series has before it ends. Not together with `end_date_time`.
+             *     The reference page caps it at 60; Zoom's 2023 spec gave 365. A request keeps to the
+             *     stricter, newer 60.
              * @default 1
              * @example 7
              */
             end_times?: number;
             /**
              * Format: date-time
-             * @description When the series ends (UTC, ISO 8601): the last occurrence starts on or before this
-             *     moment. Scheduled as an alternative to `end_times`.
+             * @description When the series ends, in UTC (for example `2022-04-02T15:59:00Z`). Not together with
+             *     `end_times`.
              * @example 2022-04-02T15:59:00Z
              */
             end_date_time?: string;
-        };
-        /** @description One phone number participants can dial to join the webinar's audio. */
-        GlobalDialInNumber: {
-            /**
-             * @description The city the number is in.
-             * @example New York
-             */
-            city?: string;
-            /**
-             * @description The two-letter code of the number's country.
-             * @example US
-             */
-            country?: string;
-            /**
-             * @description The full name of the number's country.
-             * @example United States of America
-             */
-            country_name?: string;
-            /**
-             * @description The phone number, with its international prefix.
-             * @example +1 1000200200
-             */
-            number?: string;
-            /**
-             * @description What the call costs the caller:
-             *     - `toll`: a normal, charged call.
-             *     - `tollfree`: a free call.
-             *     - `premium`: a premium-rate call.
-             * @example toll
-             * @enum {string}
-             */
-            type?: "toll" | "tollfree" | "premium";
         };
         /** @description Reminder emails sent to attendees and panelists before the webinar. */
         AttendeesAndPanelistsReminderEmailNotification: {
@@ -451,7 +1207,6 @@ export interface components {
              */
             enable?: boolean;
             /**
-             * Format: int32
              * @description When the reminders are sent:
              *     - `0`: no reminder is planned.
              *     - `1`: 1 hour before the webinar.
@@ -474,7 +1229,6 @@ export interface components {
              */
             enable?: boolean;
             /**
-             * Format: int32
              * @description How long after the scheduled end of the webinar the email is sent:
              *     - `0`: no email is planned.
              *     - `1`: 1 day after.
@@ -497,7 +1251,6 @@ export interface components {
              */
             enable?: boolean;
             /**
-             * Format: int32
              * @description How long after the scheduled end of the webinar the email is sent:
              *     - `0`: no email is planned.
              *     - `1`: 1 day after.
@@ -558,8 +1311,8 @@ export interface components {
              */
             auto_reply_text?: string;
         };
-        /** @description One language interpreter and the pair of languages they interpret between. */
-        LanguageInterpreter: {
+        /** @description One language interpreter to assign, and the two languages they interpret between. */
+        LanguageInterpreterRequest: {
             /**
              * Format: email
              * @description The interpreter's email address.
@@ -567,33 +1320,29 @@ export interface components {
              */
             email?: string;
             /**
-             * @deprecated
-             * @description The two languages interpreted between, as two-letter codes separated by a comma
-             *     (`US,CN`). Deprecated by Zoom: read `interpreter_languages` instead.
+             * @description The two languages, as two-letter country codes joined by a comma: `US,CN` for an
+             *     interpreter between English and Chinese. The languages must first be added in the
+             *     account's web portal settings.
              * @example US,CN
              */
             languages?: string;
-            /**
-             * @description The two languages interpreted between, as language names separated by a comma
-             *     (`English,Chinese`). Replaces `languages`.
-             * @example English,Chinese
-             */
-            interpreter_languages?: string;
         };
-        /** @description Spoken-language interpretation in the webinar, with its interpreters. */
-        LanguageInterpretation: {
+        /**
+         * @description Language interpretation for the webinar and the interpreters to assign. Only plans with the
+         *     feature accept it.
+         */
+        LanguageInterpretationRequest: {
             /**
              * @description Whether language interpretation is on.
              * @example true
              */
             enable?: boolean;
-            /** @description The webinar's language interpreters. */
-            interpreters?: components["schemas"]["LanguageInterpreter"][];
+            /** @description The interpreters to assign. */
+            interpreters?: components["schemas"]["LanguageInterpreterRequest"][];
         };
         /** @description One sign-language interpreter. */
         SignLanguageInterpreter: {
             /**
-             * Format: email
              * @description The interpreter's email address.
              * @example interpreter@example.com
              */
@@ -611,8 +1360,479 @@ export interface components {
              * @example true
              */
             enable?: boolean;
-            /** @description The webinar's sign-language interpreters, at most 20. */
+            /** @description The webinar's sign-language interpreters. */
             interpreters?: components["schemas"]["SignLanguageInterpreter"][];
+        };
+        /**
+         * @description The settings to give a new webinar. Every field is optional: what is left out takes the
+         *     host's defaults. Some settings do not apply to simulive webinars, as noted per field.
+         */
+        WebinarSettingsRequest: {
+            /**
+             * @description Whether the host's video is on when the host joins (not for simulive webinars).
+             * @example true
+             */
+            host_video?: boolean;
+            /**
+             * @description Whether panelists' video is on when they join (not for simulive webinars).
+             * @example true
+             */
+            panelists_video?: boolean;
+            /**
+             * @description Whether high-definition video is used by default (not for simulive webinars).
+             * @default false
+             * @example false
+             */
+            hd_video?: boolean;
+            /**
+             * @description Whether attendees receive high-definition video (not for simulive webinars).
+             * @default false
+             * @example false
+             */
+            hd_video_for_attendees?: boolean;
+            /**
+             * @description Whether attendees always receive 1080p video (not for simulive webinars).
+             * @default false
+             * @example false
+             */
+            send_1080p_video_to_attendees?: boolean;
+            /**
+             * @description How participants may join the audio (not for simulive webinars):
+             *     - `both`: by phone or by computer audio.
+             *     - `telephony`: by phone only.
+             *     - `voip`: by computer audio (VoIP) only.
+             *
+             *     A webinar read back may also report `thirdParty`; Zoom's request body lists only
+             *     these three values.
+             * @default both
+             * @example both
+             * @enum {string}
+             */
+            audio?: "both" | "telephony" | "voip";
+            /**
+             * @description Dial-in details of a third-party audio conference, shown to participants.
+             * @example Dial 555-0100, conference code 4321
+             */
+            audio_conference_info?: string;
+            /** @description The countries whose dial-in numbers are offered, as two-letter country codes. */
+            global_dial_in_countries?: string[];
+            /**
+             * @description Whether shared content carries a watermark naming the viewer (not for simulive webinars).
+             * @example false
+             */
+            add_watermark?: boolean;
+            /**
+             * @description Whether the audio carries a watermark identifying the listener (not for simulive webinars).
+             * @example false
+             */
+            add_audio_watermark?: boolean;
+            /**
+             * @description Whether the webinar is recorded automatically (not for simulive webinars):
+             *     - `local`: on the host's computer.
+             *     - `cloud`: in Zoom's cloud.
+             *     - `none`: not recorded automatically.
+             * @default none
+             * @example cloud
+             * @enum {string}
+             */
+            auto_recording?: "local" | "cloud" | "none";
+            /**
+             * @description Whether the recording is offered on demand after the webinar (not for simulive webinars).
+             * @default false
+             * @example false
+             */
+            on_demand?: boolean;
+            /**
+             * @description Whether hosts and panelists get a practice session before the webinar opens to attendees.
+             * @default false
+             * @example false
+             */
+            practice_session?: boolean;
+            /**
+             * @description Whether an attendee may join from several devices at once.
+             * @example true
+             */
+            allow_multiple_devices?: boolean;
+            /**
+             * @description Users who may start the webinar in the host's place, as emails or user IDs separated by commas.
+             * @example jchill@example.com
+             */
+            alternative_hosts?: string;
+            /**
+             * @description Whether alternative hosts may add and edit polls (Zoom client 5.8.0 or later).
+             * @example true
+             */
+            alternative_host_update_polls?: boolean;
+            /**
+             * @description Whether panelists receive an invitation email.
+             * @example true
+             */
+            panelists_invitation_email_notification?: boolean;
+            /**
+             * @description Whether session branding is on: a wallpaper for the session, virtual backgrounds and
+             *     name tags for hosts, panelists and interpreters.
+             * @example true
+             */
+            enable_session_branding?: boolean;
+            /**
+             * Format: int32
+             * @description Whether attendees must register, and how registrations are approved:
+             *     - `0`: registration required, approved automatically.
+             *     - `1`: registration required, approved by hand.
+             *     - `2`: no registration.
+             * @default 2
+             * @example 0
+             * @enum {integer}
+             */
+            approval_type?: 0 | 1 | 2;
+            /**
+             * Format: int32
+             * @description For a recurring webinar with fixed times, what one registration covers:
+             *     - `1`: register once, attend any occurrence.
+             *     - `2`: register separately for each occurrence.
+             *     - `3`: register once and choose one or more occurrences.
+             * @default 1
+             * @example 1
+             * @enum {integer}
+             */
+            registration_type?: 1 | 2 | 3;
+            /**
+             * Format: int32
+             * @description The most registrants the webinar accepts, up to 20000; `0` means no limit.
+             * @default 0
+             * @example 100
+             */
+            registrants_restrict_number?: number;
+            /**
+             * @description Whether registrants are emailed when their registration is approved, denied or
+             *     cancelled. It must be `true` for confirmation emails to be sent.
+             * @example true
+             */
+            registrants_email_notification?: boolean;
+            /**
+             * @deprecated
+             * @description **Deprecated.** Whether registration closes once the webinar date has passed.
+             * @example true
+             */
+            close_registration?: boolean;
+            /**
+             * @description Whether the registration page shows buttons for sharing it on social media.
+             * @example true
+             */
+            show_share_button?: boolean;
+            /**
+             * @description The contact person named to registrants.
+             * @example Jill Chill
+             */
+            contact_name?: string;
+            /**
+             * @description The email address registrants can write to.
+             * @example jchill@example.com
+             */
+            contact_email?: string;
+            /**
+             * @description The language of the emails Zoom sends about the webinar:
+             *     - `en-US`: English.
+             *     - `de-DE`: German.
+             *     - `es-ES`: Spanish.
+             *     - `fr-FR`: French.
+             *     - `jp-JP`: Japanese (Zoom's own code).
+             *     - `pt-PT`: Portuguese.
+             *     - `ru-RU`: Russian.
+             *     - `zh-CN`: Simplified Chinese.
+             *     - `zh-TW`: Traditional Chinese.
+             *     - `ko-KO`: Korean (Zoom's own code).
+             *     - `it-IT`: Italian.
+             *     - `vi-VN`: Vietnamese.
+             *
+             *     Zoom's 2023 spec lists these values in prose only; the enum states them.
+             * @example en-US
+             * @enum {string}
+             */
+            email_language?: "en-US" | "de-DE" | "es-ES" | "fr-FR" | "jp-JP" | "pt-PT" | "ru-RU" | "zh-CN" | "zh-TW" | "ko-KO" | "it-IT" | "vi-VN";
+            attendees_and_panelists_reminder_email_notification?: components["schemas"]["AttendeesAndPanelistsReminderEmailNotification"];
+            follow_up_attendees_email_notification?: components["schemas"]["FollowUpAttendeesEmailNotification"];
+            follow_up_absentees_email_notification?: components["schemas"]["FollowUpAbsenteesEmailNotification"];
+            /**
+             * @description Whether attendees' browsers open a survey page when they leave the webinar.
+             * @example true
+             */
+            post_webinar_survey?: boolean;
+            /**
+             * @description The address of that survey page.
+             * @example https://example.com/survey
+             */
+            survey_url?: string;
+            /**
+             * @description Whether only users who pass an authentication profile may join.
+             * @example true
+             */
+            meeting_authentication?: boolean;
+            /**
+             * @description Which authentication profile applies when `meeting_authentication` is `true`: the `id`
+             *     of one of the user's authentication options, as listed in the user's settings.
+             * @example signIn_D8cJuqWVQ623CI4Q8yQK0Q
+             */
+            authentication_option?: string;
+            /**
+             * @description Email domains whose Zoom users may join, separated by commas; wildcards such as
+             *     `*.example.com` are allowed.
+             * @example example.com
+             */
+            authentication_domains?: string;
+            /**
+             * @description Whether panelists must authenticate too.
+             * @example true
+             */
+            panelist_authentication?: boolean;
+            /**
+             * @deprecated
+             * @description **Deprecated.** Whether only signed-in users may join. Use `meeting_authentication`,
+             *     `authentication_option` and `authentication_domains` instead.
+             * @example false
+             */
+            enforce_login?: boolean;
+            /**
+             * @deprecated
+             * @description **Deprecated.** Domains whose signed-in users may join. Use `authentication_domains`
+             *     instead.
+             * @example example.com
+             */
+            enforce_login_domains?: string;
+            question_and_answer?: components["schemas"]["QuestionAndAnswer"];
+            language_interpretation?: components["schemas"]["LanguageInterpretationRequest"];
+            sign_language_interpretation?: components["schemas"]["SignLanguageInterpretation"];
+        };
+        /** @description A tracking field to set on the webinar, by the field's name, and the value to give it. */
+        TrackingFieldRequest: {
+            /**
+             * @description The name of a tracking field defined in the account.
+             * @example field1
+             */
+            field?: string;
+            /**
+             * @description The value this webinar gets for that field.
+             * @example value1
+             */
+            value?: string;
+        };
+        /**
+         * @description The body of Create a webinar: what to schedule. Every field is optional; Zoom fills in
+         *     defaults (a webinar of type `5`, the host's settings). The limits here are those Zoom
+         *     states for requests.
+         */
+        WebinarCreateRequest: {
+            /**
+             * @description The webinar's title, at most 200 characters. Zoom states the limit on the webinar it
+             *     returns (the reference page and the 2023 spec's create answer); its request bodies give
+             *     no length.
+             * @example My Webinar
+             */
+            topic?: string;
+            /**
+             * Format: int32
+             * @description The kind of webinar:
+             *     - `5`: held once, at a scheduled time.
+             *     - `6`: repeats, at no set time.
+             *     - `9`: recurring at fixed times (give `recurrence`).
+             * @default 5
+             * @example 5
+             * @enum {integer}
+             */
+            type?: 5 | 6 | 9;
+            /**
+             * Format: date-time
+             * @description When the webinar starts, for types `5` and `9`. End it with `Z` for UTC. Zoom also
+             *     reads a local time without offset (`2022-03-26T07:18:32`) in the zone named by
+             *     `timezone`, or in the host's zone when `timezone` is left out; this contract accepts
+             *     only the RFC 3339 form with an offset.
+             * @example 2022-03-26T07:18:32Z
+             */
+            start_time?: string;
+            /**
+             * Format: int32
+             * @description The scheduled length in minutes, for scheduled webinars.
+             * @example 60
+             */
+            duration?: number;
+            /**
+             * @description The IANA time zone `start_time` is read in, such as `America/Los_Angeles`.
+             * @example America/Los_Angeles
+             */
+            timezone?: string;
+            /**
+             * @description The passcode to join, at most 10 characters from letters, digits and `@ - _ * !`. If the
+             *     account requires passcodes and locks that setting, Zoom generates one even when none is
+             *     sent; an account's minimum passcode rules (see its account settings) apply on top.
+             * @example 123456
+             */
+            password?: string;
+            /**
+             * @description The webinar's description, shown to registrants.
+             * @example My webinar
+             */
+            agenda?: string;
+            /**
+             * @description The email or user ID of the user the webinar is scheduled for, when scheduling on someone's behalf.
+             * @example jchill@example.com
+             */
+            schedule_for?: string;
+            recurrence?: components["schemas"]["WebinarRecurrenceRequest"];
+            /**
+             * @description Whether the webinar is simulive, playing a recording as if it were live.
+             * @example false
+             */
+            is_simulive?: boolean;
+            /**
+             * @description For a simulive webinar, the ID of the recording file to play.
+             * @example f09340e1-cdc3-4eae-9a74-98f9777ed908
+             */
+            record_file_id?: string;
+            /**
+             * @description Whether Zoom generates the passcode from the host's default passcode settings when `password` is left out.
+             * @example false
+             */
+            default_passcode?: boolean;
+            /**
+             * @description The ID of a webinar template to schedule from, as listed by List webinar templates.
+             * @example AdxbhxCzKgSiWAw
+             */
+            template_id?: string;
+            settings?: components["schemas"]["WebinarSettingsRequest"];
+            /** @description Tracking fields to set on the webinar; each names its `field`. */
+            tracking_fields?: WithRequired<components["schemas"]["TrackingFieldRequest"], "field">[];
+        };
+        /** @description One occurrence (session) of a recurring webinar. */
+        WebinarOccurrence: {
+            /**
+             * @description The occurrence's ID, to pass as `occurrence_id` to operations that act on a single
+             *     occurrence. The documented examples show it as a string of digits.
+             * @example 1648194360000
+             */
+            occurrence_id?: string;
+            /**
+             * Format: date-time
+             * @description When the occurrence starts, as an RFC 3339 date-time.
+             * @example 2022-03-25T07:46:00Z
+             */
+            start_time?: string;
+            /**
+             * @description The occurrence's scheduled length, in minutes.
+             * @example 60
+             */
+            duration?: number;
+            /**
+             * @description The occurrence's status as Zoom reports it, such as `available` (the value in Zoom's
+             *     documented example). No source lists the possible values, so any text is accepted.
+             * @example available
+             */
+            status?: string;
+        };
+        /**
+         * @description How a recurring webinar with fixed times (type `9`) repeats. The series ends after
+         *     `end_times` occurrences or at `end_date_time`: a webinar is scheduled with one of the two,
+         *     though a response may carry both.
+         */
+        WebinarRecurrence: {
+            /**
+             * @description How often the webinar repeats:
+             *     - `1`: daily.
+             *     - `2`: weekly.
+             *     - `3`: monthly.
+             * @example 1
+             * @enum {integer}
+             */
+            type: 1 | 2 | 3;
+            /**
+             * @description The gap between occurrences, in units of `type`: `2` with a weekly webinar means every
+             *     other week. Zoom allows up to 90 days, 12 weeks or 3 months.
+             * @example 1
+             */
+            repeat_interval?: number;
+            /**
+             * @description For a weekly webinar, the days of the week it takes place on, as digits separated by
+             *     commas (`"1,3"` is Sunday and Tuesday):
+             *     - `1`: Sunday.
+             *     - `2`: Monday.
+             *     - `3`: Tuesday.
+             *     - `4`: Wednesday.
+             *     - `5`: Thursday.
+             *     - `6`: Friday.
+             *     - `7`: Saturday.
+             * @example 1
+             */
+            weekly_days?: string;
+            /**
+             * @description For a monthly webinar, the day of the month it takes place on (1 to 31).
+             * @example 1
+             */
+            monthly_day?: number;
+            /**
+             * @description For a monthly webinar scheduled by weekday, the week of the month; used together with
+             *     `monthly_week_day`:
+             *     - `-1`: the last week of the month.
+             *     - `1`: the first week.
+             *     - `2`: the second week.
+             *     - `3`: the third week.
+             *     - `4`: the fourth week.
+             * @example 1
+             * @enum {integer}
+             */
+            monthly_week?: -1 | 1 | 2 | 3 | 4;
+            /**
+             * @description For a monthly webinar scheduled by weekday, the day of the week; used together with
+             *     `monthly_week`:
+             *     - `1`: Sunday.
+             *     - `2`: Monday.
+             *     - `3`: Tuesday.
+             *     - `4`: Wednesday.
+             *     - `5`: Thursday.
+             *     - `6`: Friday.
+             *     - `7`: Saturday.
+             * @example 1
+             * @enum {integer}
+             */
+            monthly_week_day?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+            /**
+             * @description How many times the webinar takes place before the series ends. The sources disagree on
+             *     the upper bound: the reference page gives 60; Zoom's published spec gives 365. A response
+             *     is read with the wider bound, 365. Scheduled as an alternative to `end_date_time`.
+             * @default 1
+             * @example 7
+             */
+            end_times?: number;
+            /**
+             * Format: date-time
+             * @description When the series ends, as an RFC 3339 date-time: the last occurrence starts on or before this
+             *     moment. Scheduled as an alternative to `end_times`.
+             * @example 2022-04-02T15:59:00Z
+             */
+            end_date_time?: string;
+        };
+        /** @description One language interpreter and the pair of languages they interpret between. */
+        LanguageInterpreter: {
+            /**
+             * Format: email
+             * @description The interpreter's email address.
+             * @example interpreter@example.com
+             */
+            email?: string;
+            /**
+             * @description The two languages interpreted between, as two-letter codes separated by a comma
+             *     (`US,CN`).
+             * @example US,CN
+             */
+            languages?: string;
+        };
+        /** @description Spoken-language interpretation in the webinar, with its interpreters. */
+        LanguageInterpretation: {
+            /**
+             * @description Whether language interpretation is on.
+             * @example true
+             */
+            enable?: boolean;
+            /** @description The webinar's language interpreters. */
+            interpreters?: components["schemas"]["LanguageInterpreter"][];
         };
         /**
          * @description The webinar's settings: audio and video, registration, emails, authentication, recording,
@@ -642,7 +1862,7 @@ export interface components {
              */
             hd_video_for_attendees?: boolean;
             /**
-             * @description Whether attendees receive 1080p video when it is available.
+             * @description Whether 1080p video is always sent to attendees.
              * @default false
              * @example false
              */
@@ -653,6 +1873,9 @@ export interface components {
              *     - `telephony`: by phone only.
              *     - `voip`: by computer audio (VoIP) only.
              *     - `thirdParty`: through a third-party audio conference (see `audio_conference_info`).
+             *
+             *     The reference page lists all four values; Zoom's published spec lists only the first
+             *     three. A response is read with the wider list.
              * @default both
              * @example telephony
              * @enum {string}
@@ -663,25 +1886,14 @@ export interface components {
              * @example test
              */
             audio_conference_info?: string;
-            /** @description The countries (two-letter codes) whose dial-in numbers are offered to participants. */
+            /** @description The countries, by country code, whose dial-in numbers are offered to participants. */
             global_dial_in_countries?: string[];
-            /** @description The dial-in numbers participants can call to join by phone. */
-            global_dial_in_numbers?: components["schemas"]["GlobalDialInNumber"][];
             /**
-             * @description Extra data center regions the webinar may use besides the account's own, as region
-             *     codes such as `EU`, `HK`, `AU`, `IN`, `TY`, `CN`, `US`, `CA`, `DE`, `NL` or `LA`.
+             * @description The phone numbers participants can dial to join the audio. Zoom's changelog of
+             *     2025-07-21 adds this response field without describing its shape, so the contract
+             *     accepts any JSON value here.
              */
-            additional_data_center_regions?: string[];
-            /**
-             * @description Whether the host must ask participants for permission before unmuting them.
-             * @example false
-             */
-            request_permission_to_unmute_participants?: boolean;
-            /**
-             * @description Whether the host and co-hosts may mute and unmute participants without asking.
-             * @example false
-             */
-            allow_host_control_participant_mute_state?: boolean;
+            global_dial_in_numbers?: unknown;
             /**
              * @description Whether an image watermark is shown over shared screens and video.
              * @example true
@@ -714,7 +1926,6 @@ export interface components {
              */
             practice_session?: boolean;
             /**
-             * Format: int32
              * @description How registrations are approved:
              *     - `0`: automatically.
              *     - `1`: manually, by the host.
@@ -725,7 +1936,6 @@ export interface components {
              */
             approval_type?: 0 | 1 | 2;
             /**
-             * Format: int32
              * @description For a recurring webinar with fixed times, how attendees register:
              *     - `1`: once, and may then attend any occurrence.
              *     - `2`: separately for each occurrence they attend.
@@ -736,7 +1946,6 @@ export interface components {
              */
             registration_type?: 1 | 2 | 3;
             /**
-             * Format: int32
              * @description The most registrants the webinar accepts, from 0 to 20000; `0` means no limit.
              * @default 0
              * @example 100
@@ -769,11 +1978,6 @@ export interface components {
              */
             contact_email?: string;
             /**
-             * @description Whether registrants are shown the join information on the page that confirms their registration.
-             * @example false
-             */
-            show_join_info?: boolean;
-            /**
              * @description The language of the emails sent to registrants, as a locale code. Zoom lists `en-US`,
              *     `de-DE`, `es-ES`, `fr-FR`, `jp-JP`, `pt-PT`, `ru-RU`, `zh-CN`, `zh-TW`, `ko-KO`,
              *     `it-IT` and `vi-VN`. Zoom does not keep the letter case consistent, so compare these
@@ -792,19 +1996,13 @@ export interface components {
              */
             registrants_email_notification?: boolean;
             /**
-             * @description Whether registrants are emailed when the host changes the webinar. The source document
-             *     lists this field; Zoom's current reference no longer does, so it may be absent.
+             * @description Whether registrants are emailed when the host changes the webinar.
              * @example true
              */
             notify_registrants?: boolean;
             attendees_and_panelists_reminder_email_notification?: components["schemas"]["AttendeesAndPanelistsReminderEmailNotification"];
             follow_up_attendees_email_notification?: components["schemas"]["FollowUpAttendeesEmailNotification"];
             follow_up_absentees_email_notification?: components["schemas"]["FollowUpAbsenteesEmailNotification"];
-            /**
-             * @description Whether attendee reports include the email addresses of authenticated guests.
-             * @example true
-             */
-            email_in_attendee_report?: boolean;
             /**
              * @description Whether only authenticated users may join the webinar as attendees.
              * @example true
@@ -864,8 +2062,8 @@ export interface components {
              */
             post_webinar_survey?: boolean;
             /**
-             * Format: uri
-             * @description The link to a third-party survey shown to attendees when the webinar ends.
+             * @description The link to a third-party survey shown to attendees when the webinar ends. Plain text:
+             *     no source gives it a format, so an empty value is accepted.
              * @example https://example.com
              */
             survey_url?: string;
@@ -890,34 +2088,6 @@ export interface components {
              * @example value1
              */
             value?: string;
-            /**
-             * @description Whether the field is shown to the host among the scheduling options in the web portal.
-             * @example true
-             */
-            visible?: boolean;
-        };
-        /** @description For a simulive webinar, a delay between the scheduled start and the moment the recording starts playing. */
-        SimuliveDelayStart: {
-            /**
-             * @description Whether the start of the recording is delayed.
-             * @example true
-             */
-            enable?: boolean;
-            /**
-             * Format: int32
-             * @description The length of the delay, in units of `timeunit`.
-             * @example 10
-             */
-            time?: number;
-            /**
-             * @description The unit of `time`:
-             *     - `second`: seconds.
-             *     - `minute`: minutes.
-             * @default second
-             * @example second
-             * @enum {string}
-             */
-            timeunit?: "second" | "minute";
         };
         /**
          * @description A Zoom webinar as returned by Get a webinar. Every field is optional in practice: which
@@ -927,9 +2097,8 @@ export interface components {
         Webinar: {
             /**
              * Format: int64
-             * @description The webinar's numeric ID (its "webinar number"). It stays the same for every
-             *     occurrence of a recurring webinar. It can exceed 2^53 in theory; in practice Zoom's
-             *     IDs are 10 to 11 digits long and fit a JavaScript number exactly.
+             * @description The webinar's numeric ID (its "webinar number"), a 64-bit integer. It stays the same
+             *     for every occurrence of a recurring webinar.
              * @example 97871060099
              */
             id?: number;
@@ -957,7 +2126,6 @@ export interface components {
              */
             topic?: string;
             /**
-             * Format: int32
              * @description The kind of webinar:
              *     - `5`: a webinar held once, at a scheduled time.
              *     - `6`: a recurring webinar with no fixed time; it can be started at any time.
@@ -974,13 +2142,12 @@ export interface components {
             agenda?: string;
             /**
              * Format: date-time
-             * @description When the webinar starts (UTC, ISO 8601). For a recurring webinar with fixed times it is
-             *     the start of the first upcoming occurrence; a recurring webinar with no fixed time has none.
+             * @description When the webinar starts, as an RFC 3339 date-time. Each occurrence of a recurring
+             *     webinar has its own start time in `occurrences`.
              * @example 2022-03-26T07:18:32Z
              */
             start_time?: string;
             /**
-             * Format: int32
              * @description The scheduled length of the webinar, in minutes.
              * @example 60
              */
@@ -992,30 +2159,24 @@ export interface components {
             timezone?: string;
             /**
              * Format: date-time
-             * @description When the webinar was created (UTC, ISO 8601).
+             * @description When the webinar was created, as an RFC 3339 date-time.
              * @example 2022-03-26T07:18:32Z
              */
             created_at?: string;
             /**
-             * Format: uri
              * @description The link the host uses to start the webinar. It signs the host in, so keep it private.
-             *     It expires (after two hours for most users; after 90 days for custom API users); call
-             *     Get a webinar again for a fresh one.
+             *     It expires two hours after it is issued for regular users, and after 90 days for users
+             *     created through Create users with the `custCreate` action; call Get a webinar again for
+             *     a fresh one. Plain text: no source gives it a format, so an empty value is accepted.
              * @example https://example.com/s/11111
              */
             start_url?: string;
             /**
-             * Format: uri
-             * @description The link attendees and panelists use to join the webinar.
+             * @description The link attendees and panelists use to join the webinar. Plain text: no source gives
+             *     it a format, so an empty value is accepted.
              * @example https://example.com/j/11111
              */
             join_url?: string;
-            /**
-             * Format: uri
-             * @description The link where attendees register, for webinars that require registration.
-             * @example https://example.com/webinar/register/WN_4kM0d1GrQmS2JDLa9qOGJQ
-             */
-            registration_url?: string;
             /**
              * @description The passcode needed to join the webinar, at most 10 characters.
              * @example 123456
@@ -1050,60 +2211,894 @@ export interface components {
              * @example f09340e1-cdc3-4eae-9a74-98f9777ed908
              */
             record_file_id?: string;
-            simulive_delay_start?: components["schemas"]["SimuliveDelayStart"];
             /**
-             * @description For a simulive webinar, whether it switches to a live webinar when the recording ends.
-             *     The host must be present for the switch.
-             * @example false
-             */
-            transition_to_live?: boolean;
-            /**
-             * @description The ID of the webinar template the webinar was scheduled from, if any.
-             * @example AdxbhxCzKgSiWAw
-             */
-            template_id?: string;
-            /**
-             * @description How the webinar was created:
-             *     - `other`: by some other means, such as a Zoom client.
-             *     - `open_api`: through Zoom's REST API.
-             *     - `web_portal`: in the Zoom web portal.
+             * @description How the webinar was created, as a short code such as `open_api` or `web_portal`. Zoom's
+             *     SDK types give this field as text without a list of values, so any text is accepted.
              * @example open_api
-             * @enum {string}
              */
-            creation_source?: "other" | "open_api" | "web_portal";
-        };
-        /** @description One field-level problem reported inside a Zoom error. */
-        ZoomErrorDetail: {
+            creation_source?: string;
             /**
-             * @description The name of the request field the problem is about.
-             * @example webinarId
+             * @description For a simulive webinar, the delay between the scheduled start and the start of the
+             *     recorded video. Zoom's changelog of 2025-07-21 adds this response field without
+             *     describing its shape, so the contract accepts any JSON value here.
              */
-            field?: string;
+            simulive_delay_start?: unknown;
             /**
-             * @description What is wrong with that field.
-             * @example Invalid field.
+             * @description The webinar's capacity (how many attendees it admits). Zoom's changelog of 2025-11-06
+             *     adds this response field without stating its type, so the contract accepts any JSON
+             *     value here.
              */
-            message?: string;
+            capacity?: unknown;
+            /**
+             * @description The kind of webinar license the webinar uses. Zoom's changelog of 2025-11-06 adds this
+             *     response field without stating its type or values, so the contract accepts any JSON
+             *     value here.
+             */
+            license_type?: unknown;
         };
         /**
-         * @description The body Zoom sends with every documented error status. `code` is Zoom's own error code,
-         *     which is more specific than the HTTP status (for example `3001` for a webinar that does not
-         *     exist, under HTTP 404).
+         * @description The webinar Create a webinar answers with: the same shape as Get a webinar returns, plus
+         *     `registrants_confirmation_email`, which only this answer carries.
          */
-        ZoomError: {
+        WebinarCreated: components["schemas"]["Webinar"] & {
+            /**
+             * @description Whether the webinar's registrants receive confirmation emails.
+             * @example true
+             */
+            registrants_confirmation_email?: boolean;
+        };
+        /**
+         * @description The settings to change on an existing webinar: those of a new webinar plus three that only
+         *     apply to a change. Settings left out keep their current values.
+         */
+        WebinarSettingsUpdateRequest: components["schemas"]["WebinarSettingsRequest"] & {
+            /**
+             * @description The name of the authentication profile that applies to the webinar.
+             * @example Signed-in users in my account
+             */
+            authentication_name?: string;
+            /**
+             * @description Whether registrants are emailed about this change of the webinar.
+             * @example true
+             */
+            notify_registrants?: boolean;
+            /**
+             * @description Whether registrants receive a confirmation email. Needs
+             *     `registrants_email_notification` set to `true`.
+             * @example true
+             */
+            registrants_confirmation_email?: boolean;
+        };
+        /**
+         * @description The body of Update a webinar: the fields to change. Fields left out keep their current
+         *     values; with `occurrence_id` only `agenda`, `start_time`, `duration` and a few video and
+         *     recording settings of that occurrence can change.
+         */
+        WebinarUpdateRequest: {
+            /**
+             * @description The webinar's title, at most 200 characters. Zoom states the limit on the webinar it
+             *     returns (the reference page and the 2023 spec's create answer); its request bodies give
+             *     no length.
+             * @example My Webinar
+             */
+            topic?: string;
             /**
              * Format: int32
-             * @description Zoom's error code; see the examples of each response for the codes this endpoint returns.
-             * @example 3001
+             * @description The kind of webinar:
+             *     - `5`: held once, at a scheduled time.
+             *     - `6`: repeats, at no set time.
+             *     - `9`: recurring at fixed times (give `recurrence`).
+             * @default 5
+             * @example 5
+             * @enum {integer}
              */
-            code: number;
+            type?: 5 | 6 | 9;
             /**
-             * @description A human-readable explanation of the error, in English.
-             * @example Webinar does not exist.
+             * Format: date-time
+             * @description When the webinar starts, for types `5` and `9`. End it with `Z` for UTC. Zoom also
+             *     reads a local time without offset (`2022-03-26T07:18:32`) in the zone named by
+             *     `timezone`, or in the host's zone when `timezone` is left out; this contract accepts
+             *     only the RFC 3339 form with an offset.
+             * @example 2022-03-26T07:18:32Z
              */
-            message: string;
-            /** @description Field-level validation problems, present on some 400 responses. */
-            errors?: components["schemas"]["ZoomErrorDetail"][];
+            start_time?: string;
+            /**
+             * Format: int32
+             * @description The scheduled length in minutes, for scheduled webinars.
+             * @example 60
+             */
+            duration?: number;
+            /**
+             * @description The IANA time zone `start_time` is read in, such as `America/Los_Angeles`.
+             * @example America/Los_Angeles
+             */
+            timezone?: string;
+            /**
+             * @description The passcode to join, at most 10 characters from letters, digits and `@ - _ * !`. If the
+             *     account requires passcodes and locks that setting, Zoom generates one even when none is
+             *     sent; an account's minimum passcode rules (see its account settings) apply on top.
+             * @example 123456
+             */
+            password?: string;
+            /**
+             * @description The webinar's description, shown to registrants.
+             * @example My webinar
+             */
+            agenda?: string;
+            /**
+             * @description The email or user ID of the user the webinar is scheduled for, when scheduling on someone's behalf.
+             * @example jchill@example.com
+             */
+            schedule_for?: string;
+            recurrence?: components["schemas"]["WebinarRecurrenceRequest"];
+            /**
+             * @description Whether the webinar is simulive, playing a recording as if it were live.
+             * @example false
+             */
+            is_simulive?: boolean;
+            /**
+             * @description For a simulive webinar, the ID of the recording file to play.
+             * @example f09340e1-cdc3-4eae-9a74-98f9777ed908
+             */
+            record_file_id?: string;
+            settings?: components["schemas"]["WebinarSettingsUpdateRequest"];
+            /** @description Tracking fields to set on the webinar. */
+            tracking_fields?: components["schemas"]["TrackingFieldRequest"][];
+        };
+        /** @description One person to create an invite link for. */
+        InviteLinkAttendeeRequest: {
+            /**
+             * @description The name the person is shown with in the webinar, at most 64 characters.
+             * @example Jill Chill
+             */
+            name: string;
+        };
+        /** @description The body of Create webinar invite links: who gets a link, and how long links stay valid. */
+        WebinarInviteLinksRequest: {
+            /** @description The people to create links for, from 1 to 500. */
+            attendees?: components["schemas"]["InviteLinkAttendeeRequest"][];
+            /**
+             * Format: int64
+             * @description How many seconds the links stay valid, at most 7776000 (90 days); two hours when left out.
+             * @default 7200
+             * @example 7200
+             */
+            ttl?: number;
+        };
+        /** @description An invite link created for one person. */
+        InviteLink: {
+            /**
+             * @description The name the link was created for.
+             * @example Jill Chill
+             */
+            name?: string;
+            /**
+             * @description The person's own link to join the webinar.
+             * @example https://example.com/j/11111
+             */
+            join_url?: string;
+        };
+        /** @description The invite links Create webinar invite links made, one per person asked for. */
+        WebinarInviteLinks: {
+            /** @description One link per person. */
+            attendees?: components["schemas"]["InviteLink"][];
+        };
+        /** @description A token that Get a webinar's token issued. */
+        WebinarToken: {
+            /**
+             * @description The token. For `closed_caption_token` it is the caption URL a third-party captioning
+             *     service posts its text to; treat it as a secret.
+             * @example https://example.com/closedcaption?id=200610693&ns=GZHkEA==&expire=86400&spparams=id%2Cns%2Cexpire&signature=nYtXJqRKCW
+             */
+            token?: string;
+        };
+        /**
+         * @description A registration tracking source: a copy of the registration link labelled with the place it
+         *     was shared, and how many visits and registrations it brought.
+         */
+        TrackingSource: {
+            /**
+             * @description The tracking source's ID.
+             * @example 5516482804110
+             */
+            id?: string;
+            /**
+             * @description The name of the place (site or platform) where the link was shared.
+             * @example Newsletter
+             */
+            source_name?: string;
+            /**
+             * @description The registration link handed out for this source.
+             * @example https://example.com/webinar/register/5516482804110/WN_4kM0d1GrQmS2JDLa9qOGJQ
+             */
+            tracking_url?: string;
+            /**
+             * Format: int32
+             * @description How many people opened the registration page through this source.
+             * @example 12
+             */
+            visitor_count?: number;
+            /**
+             * Format: int32
+             * @description How many of them registered.
+             * @example 5
+             */
+            registration_count?: number;
+        };
+        /** @description The registration tracking sources of a webinar. */
+        WebinarTrackingSources: {
+            /**
+             * Format: int32
+             * @description A record count that comes with the list. Zoom's 2023 spec calls it the total of the
+             *     webinar's registration records; the SDK types give only its type. Do not assume it equals
+             *     the number of entries in `tracking_sources`.
+             * @example 1
+             */
+            total_records?: number;
+            /** @description The tracking sources. */
+            tracking_sources?: components["schemas"]["TrackingSource"][];
+        };
+        /** @description The body of Update webinar status: what to do with a webinar that is in progress. */
+        WebinarStatusRequest: {
+            /**
+             * @description The change to make:
+             *     - `end`: end the webinar for everyone in it.
+             * @example end
+             * @enum {string}
+             */
+            action?: "end";
+        };
+        /** @description One instance of a webinar that has ended. */
+        PastWebinarInstance: {
+            /**
+             * @description The instance's UUID; see the `webinarId` parameter for how to put it in a path.
+             * @example m3WqMkvuRXyYqH+eKWhk9w==
+             */
+            uuid?: string;
+            /**
+             * Format: date-time
+             * @description When the instance started, in UTC.
+             * @example 2022-03-26T07:18:32Z
+             */
+            start_time?: string;
+        };
+        /** @description The ended instances of a webinar. */
+        PastWebinarInstances: {
+            /** @description The instances, each with its UUID and start time. */
+            webinars?: components["schemas"]["PastWebinarInstance"][];
+        };
+        /** @description How the live stream shows the webinar. Zoom applies these only to a stream that is stopped. */
+        LiveStreamStatusSettings: {
+            /**
+             * @description Whether the stream shows the name of whoever is speaking.
+             * @example true
+             */
+            active_speaker_name?: boolean;
+            /**
+             * @description The name shown for the live stream, from 1 to 50 characters.
+             * @example Quarterly product update
+             */
+            display_name?: string;
+        };
+        /** @description Starts or stops a webinar's live stream on the custom service set with Update a live stream. */
+        WebinarLiveStreamStatusUpdate: {
+            /**
+             * @description What to do with the stream:
+             *     - `start`: begin streaming the webinar.
+             *     - `stop`: end a stream that is running.
+             * @example start
+             * @enum {string}
+             */
+            action?: "start" | "stop";
+            settings?: components["schemas"]["LiveStreamStatusSettings"];
+        };
+        /**
+         * @description Where a webinar is streamed live on a custom service, as Zoom returns it. Zoom may add fields.
+         *     `stream_key` authorizes publishing to the stream: keep it as secret as a password.
+         */
+        WebinarLiveStream: {
+            /**
+             * @description The ingest URL of the streaming service (often an `rtmp://` address) that Zoom sends the webinar to.
+             * @example rtmp://live.example.net/app
+             */
+            stream_url?: string;
+            /**
+             * @description The key or stream name the streaming service expects with `stream_url`.
+             * @example quarterly-update-7f2c9a
+             */
+            stream_key?: string;
+            /**
+             * @description The public page where viewers watch the stream.
+             * @example https://watch.example.net/quarterly-update
+             */
+            page_url?: string;
+            /**
+             * @description The video resolution of the stream, such as `720p` or `1080p`.
+             * @example 720p
+             */
+            resolution?: string;
+        };
+        /**
+         * @description Where to stream a webinar live on a custom service. The ingest URL, the stream key and the
+         *     viewing page are all required.
+         */
+        WebinarLiveStreamUpdate: {
+            /**
+             * @description The ingest URL of the streaming service, at most 1,024 characters.
+             * @example rtmp://live.example.net/app
+             */
+            stream_url: string;
+            /**
+             * @description The key or stream name the streaming service expects, at most 512 characters. Treat it as a secret.
+             * @example quarterly-update-7f2c9a
+             */
+            stream_key: string;
+            /**
+             * Format: uri
+             * @description The public page where viewers watch the stream, an absolute URL of at most 1,024 characters.
+             * @example https://watch.example.net/quarterly-update
+             */
+            page_url: string;
+            /**
+             * @description The video resolution of the stream; needed when 1080p streaming is turned on:
+             *     - `720p`: 1280 × 720 pixels.
+             *     - `1080p`: 1920 × 1080 pixels.
+             *
+             *     Zoom's schema types it as a plain string and names the two values in prose only.
+             * @example 720p
+             * @enum {string}
+             */
+            resolution?: "720p" | "1080p";
+        };
+        /**
+         * @description One prompt of a `matching` or `rank_order` question: the item shown on the left, and the
+         *     answers that count as correct for it, as Zoom returns them.
+         */
+        PollQuestionPrompt: {
+            /**
+             * @description Text of the prompt.
+             * @example Webinar
+             */
+            prompt_question?: string;
+            /** @description The answers that are correct for this prompt. */
+            prompt_right_answers?: string[];
+        };
+        /**
+         * @description One question of a webinar poll or quiz as Zoom returns it. Which fields are present depends
+         *     on `type`; Zoom may add fields.
+         */
+        PollQuestion: {
+            /**
+             * @description The question text. In a `fill_in_the_blank` question it is the sentence with the blanks.
+             *     Zoom accepts at most 255 characters when the question is written.
+             * @example How did you hear about this webinar?
+             */
+            name?: string;
+            /**
+             * @description How participants answer the question:
+             *     - `single`: pick one of `answers`.
+             *     - `multiple`: pick any number of `answers`.
+             *     - `matching`: pair each of `prompts` with one of `answers`.
+             *     - `rank_order`: put `answers` in order for each of `prompts`.
+             *     - `short_answer`: type a short text (at most 500 characters).
+             *     - `long_answer`: type a longer text (at most 2,000 characters).
+             *     - `fill_in_the_blank`: fill the blanks in `name`; `right_answers` holds one answer per blank.
+             *     - `rating_scale`: pick a number from `rating_min_value` to `rating_max_value`.
+             * @example single
+             * @enum {string}
+             */
+            type?: "single" | "multiple" | "matching" | "rank_order" | "short_answer" | "long_answer" | "fill_in_the_blank" | "rating_scale";
+            /**
+             * @description Whether a participant must answer this question before submitting. Zoom's default depends
+             *     on the poll's `poll_type` (see PollQuestionRequest).
+             * @example true
+             */
+            answer_required?: boolean;
+            /** @description The choices offered to participants (or, for `matching` and `rank_order`, the items to pair or order). */
+            answers?: string[];
+            /** @description The correct answers, which a quiz (`poll_type` `3`) always has. */
+            right_answers?: string[];
+            /**
+             * @description For `fill_in_the_blank` questions, whether answers must match the correct answer's letter case.
+             * @default false
+             * @example false
+             */
+            case_sensitive?: boolean;
+            /**
+             * @description For `single` questions, whether the choices are shown as a drop-down list instead of radio buttons.
+             * @default false
+             * @example false
+             */
+            show_as_dropdown?: boolean;
+            /** @description The prompts of a `matching` or `rank_order` question. */
+            prompts?: components["schemas"]["PollQuestionPrompt"][];
+            /**
+             * @description For `short_answer` and `long_answer` questions, the fewest characters an answer may have.
+             * @example 1
+             */
+            answer_min_character?: number;
+            /**
+             * @description For `short_answer` and `long_answer` questions, the most characters an answer may have.
+             * @example 200
+             */
+            answer_max_character?: number;
+            /**
+             * @description For `rating_scale` questions, the lowest number on the scale.
+             * @example 1
+             */
+            rating_min_value?: number;
+            /**
+             * @description For `rating_scale` questions, the highest number on the scale.
+             * @example 5
+             */
+            rating_max_value?: number;
+            /**
+             * @description For `rating_scale` questions, the label shown at the low end of the scale.
+             * @example Not useful
+             */
+            rating_min_label?: string;
+            /**
+             * @description For `rating_scale` questions, the label shown at the high end of the scale.
+             * @example Very useful
+             */
+            rating_max_label?: string;
+        };
+        /**
+         * @description A poll or quiz of a webinar as Zoom returns it: its ID and state, and its questions.
+         *     Zoom may add fields.
+         */
+        WebinarPoll: {
+            /**
+             * @description The poll's ID, used as `pollId` in the operations on one poll.
+             * @example QalIoKWLTJehBJ8e1xRrbQ
+             */
+            id?: string;
+            /**
+             * @description Where the poll stands in the live webinar:
+             *     - `notstart`: not launched yet.
+             *     - `started`: open for answers.
+             *     - `ended`: closed.
+             *     - `sharing`: closed, and its results are being shown to attendees.
+             * @example notstart
+             * @enum {string}
+             */
+            status?: "notstart" | "started" | "ended" | "sharing";
+            /**
+             * @description Whether participants answer without their names being recorded.
+             * @default false
+             * @example false
+             */
+            anonymous?: boolean;
+            /**
+             * @description The kind of poll:
+             *     - `1`: a plain poll.
+             *     - `2`: an advanced poll; the account must have advanced polls turned on.
+             *     - `3`: a quiz, whose questions have correct answers; the account must have quizzes turned on.
+             * @example 1
+             * @enum {integer}
+             */
+            poll_type?: 1 | 2 | 3;
+            /**
+             * @description The poll's title. Zoom accepts at most 64 characters when the poll is written.
+             * @example Getting to know you
+             */
+            title?: string;
+            /** @description The poll's questions, in the order participants see them. */
+            questions?: components["schemas"]["PollQuestion"][];
+        };
+        /** @description The polls and quizzes of one webinar, all in one response (Zoom does not page this list). */
+        WebinarPollList: {
+            /**
+             * @description How many polls the webinar has.
+             * @example 1
+             */
+            total_records?: number;
+            /** @description The polls, each with its questions. */
+            polls?: components["schemas"]["WebinarPoll"][];
+        };
+        /**
+         * @description One prompt of a `matching` or `rank_order` question as it is sent to Zoom: the item to
+         *     match or rank, and the answers that count as correct for it.
+         */
+        PollQuestionPromptRequest: {
+            /**
+             * @description Text of the prompt.
+             * @example Webinar
+             */
+            prompt_question?: string;
+            /**
+             * @description The answers that are correct for this prompt. Zoom's limits depend on the question type:
+             *     - `matching`: from 2 to 10 answers.
+             *     - `rank_order`: exactly one answer.
+             *
+             *     The bounds here are the widest of the two (1 to 10); Zoom states them in prose only.
+             */
+            prompt_right_answers?: string[];
+        };
+        /**
+         * @description One question of a webinar poll or quiz as it is sent to Zoom. Set the fields that the
+         *     question's `type` uses; Zoom ignores or rejects the others.
+         */
+        PollQuestionRequest: {
+            /**
+             * @description The question text, at most 255 characters. For a `fill_in_the_blank` question, write the
+             *     sentence with its blanks and give one entry in `right_answers` per blank.
+             * @example How did you hear about this webinar?
+             */
+            name?: string;
+            /**
+             * @description How participants answer the question:
+             *     - `single`: pick one of `answers`.
+             *     - `multiple`: pick any number of `answers`.
+             *     - `matching`: pair each of `prompts` with one of `answers`.
+             *     - `rank_order`: put `answers` in order for each of `prompts`.
+             *     - `short_answer`: type a short text (at most 500 characters).
+             *     - `long_answer`: type a longer text (at most 2,000 characters).
+             *     - `fill_in_the_blank`: fill the blanks in `name`; `right_answers` holds one answer per blank.
+             *     - `rating_scale`: pick a number from `rating_min_value` to `rating_max_value`.
+             * @example single
+             * @enum {string}
+             */
+            type?: "single" | "multiple" | "matching" | "rank_order" | "short_answer" | "long_answer" | "fill_in_the_blank" | "rating_scale";
+            /**
+             * @description Whether a participant must answer this question before submitting. When it is left out,
+             *     Zoom makes answers required in a plain poll (`poll_type` `1`) and optional in an advanced
+             *     poll or quiz (`2` or `3`). Zoom's schema states a single default of `false`, which its own
+             *     text contradicts for plain polls, so no default is declared here.
+             * @example true
+             */
+            answer_required?: boolean;
+            /**
+             * @description The choices offered to participants (for `matching` and `rank_order`, the items to pair or
+             *     order). At least 2; at most, by question type:
+             *     - `single` and `multiple`: 10.
+             *     - `matching`: 16.
+             *     - `rank_order`: 7.
+             *
+             *     `maxItems` is the widest of these; Zoom states the per-type limits in prose only.
+             */
+            answers?: string[];
+            /**
+             * @description The correct answers. Required for every question of a quiz (`poll_type` `3`). A `single`
+             *     or `matching` question takes exactly one; a `fill_in_the_blank` question takes one per blank.
+             */
+            right_answers?: string[];
+            /**
+             * @description For `fill_in_the_blank` questions, whether answers must match the correct answer's letter case.
+             * @default false
+             * @example false
+             */
+            case_sensitive?: boolean;
+            /**
+             * @description For `single` questions, whether to show the choices as a drop-down list instead of radio buttons.
+             * @default false
+             * @example false
+             */
+            show_as_dropdown?: boolean;
+            /**
+             * @description The prompts of a `matching` or `rank_order` question, from 2 to 10 (Zoom states these
+             *     bounds in prose only). Other question types take none.
+             */
+            prompts?: components["schemas"]["PollQuestionPromptRequest"][];
+            /**
+             * @description For `short_answer` and `long_answer` questions, the fewest characters an answer may have (at least 1).
+             * @example 1
+             */
+            answer_min_character?: number;
+            /**
+             * @description For `short_answer` and `long_answer` questions, the most characters an answer may have:
+             *     at most 500 for `short_answer` and 2,000 for `long_answer`. `maximum` is the wider of the
+             *     two; Zoom states both in prose only.
+             * @example 200
+             */
+            answer_max_character?: number;
+            /**
+             * @description For `rating_scale` questions, the lowest number on the scale; not below 0.
+             * @example 1
+             */
+            rating_min_value?: number;
+            /**
+             * @description For `rating_scale` questions, the highest number on the scale; at most 10.
+             * @example 5
+             */
+            rating_max_value?: number;
+            /**
+             * @description For `rating_scale` questions, the label shown at the low end of the scale.
+             * @example Not useful
+             */
+            rating_min_label?: string;
+            /**
+             * @description For `rating_scale` questions, the label shown at the high end of the scale.
+             * @example Very useful
+             */
+            rating_max_label?: string;
+        };
+        /**
+         * @description A poll or quiz as it is sent to create one, or to replace one with Update a webinar poll
+         *     (the request replaces the whole poll, so send every question).
+         */
+        WebinarPollRequest: {
+            /**
+             * @description The poll's title, at most 64 characters.
+             * @example Getting to know you
+             */
+            title?: string;
+            /**
+             * @description Whether participants answer without their names being recorded.
+             * @default false
+             * @example false
+             */
+            anonymous?: boolean;
+            /**
+             * @description The kind of poll:
+             *     - `1`: a plain poll.
+             *     - `2`: an advanced poll; the account must have advanced polls turned on.
+             *     - `3`: a quiz, whose questions have correct answers; the account must have quizzes turned on.
+             *
+             *     Zoom uses `1` when the field is left out (stated in prose only).
+             * @default 1
+             * @example 1
+             * @enum {integer}
+             */
+            poll_type?: 1 | 2 | 3;
+            /** @description The poll's questions, in the order participants see them. */
+            questions?: components["schemas"]["PollQuestionRequest"][];
+        };
+        /** @description One prompt of a survey question that has prompts (Zoom's 2026 SDK types; the 2023 spec has none). */
+        SurveyQuestionPrompt: {
+            /**
+             * @description Text of the prompt.
+             * @example Audio quality
+             */
+            prompt_question?: string;
+        };
+        /** @description One question of a webinar survey as Zoom returns it. Zoom may add fields. */
+        SurveyQuestion: {
+            /**
+             * @description The question text. Zoom accepts at most 255 characters when the survey is written.
+             * @example How useful was this webinar?
+             */
+            name?: string;
+            /**
+             * @description How attendees answer the question:
+             *     - `single`: pick one of `answers`.
+             *     - `multiple`: pick any number of `answers`.
+             *     - `rating_scale`: pick a number from `rating_min_value` to `rating_max_value`.
+             *     - `long_answer`: type a text (at most 2,000 characters).
+             *
+             *     Zoom's 2023 spec lists only these four; its 2026 SDK types the field as any string and
+             *     adds `prompts`, so other types may appear here.
+             * @example rating_scale
+             */
+            type?: string;
+            /**
+             * @description Whether an attendee must answer this question before submitting.
+             * @default false
+             * @example true
+             */
+            answer_required?: boolean;
+            /**
+             * @description For `single` questions, whether the choices are shown as a drop-down list instead of radio buttons.
+             * @default false
+             * @example false
+             */
+            show_as_dropdown?: boolean;
+            /** @description The choices of a `single` or `multiple` question. */
+            answers?: string[];
+            /** @description The question's prompts, for question types that have them (added in Zoom's 2026 SDK types). */
+            prompts?: components["schemas"]["SurveyQuestionPrompt"][];
+            /**
+             * @description For `long_answer` questions, the fewest characters an answer may have.
+             * @example 1
+             */
+            answer_min_character?: number;
+            /**
+             * @description For `long_answer` questions, the most characters an answer may have.
+             * @example 2000
+             */
+            answer_max_character?: number;
+            /**
+             * @description For `rating_scale` questions, the lowest number on the scale.
+             * @example 1
+             */
+            rating_min_value?: number;
+            /**
+             * @description For `rating_scale` questions, the highest number on the scale.
+             * @example 5
+             */
+            rating_max_value?: number;
+            /**
+             * @description For `rating_scale` questions, the label at the low end of the scale.
+             * @example Not useful
+             */
+            rating_min_label?: string;
+            /**
+             * @description For `rating_scale` questions, the label at the high end of the scale.
+             * @example Very useful
+             */
+            rating_max_label?: string;
+        };
+        /** @description A survey that Zoom hosts itself, as Zoom returns it. Zoom may add fields. */
+        CustomSurvey: {
+            /**
+             * @description The survey's title (added in Zoom's 2026 SDK types; no length limit is published).
+             * @example Tell us what you thought
+             */
+            title?: string;
+            /**
+             * @description Whether attendees answer without their names being recorded. Zoom's sources disagree on
+             *     what happens when it is left out: its schema gives `false`, its text says `true`; so no
+             *     default is declared here.
+             * @example true
+             */
+            anonymous?: boolean;
+            /**
+             * @description Whether the questions are shown with numbers (added in Zoom's 2026 SDK types).
+             * @example true
+             */
+            numbered_questions?: boolean;
+            /**
+             * @description Whether each question shows its type, such as single or multiple choice (added in Zoom's 2026 SDK types).
+             * @example false
+             */
+            show_question_type?: boolean;
+            /**
+             * @description Closing text shown to attendees once they submit the survey (added in Zoom's 2026 SDK types).
+             * @example Thank you for your feedback!
+             */
+            feedback?: string;
+            /** @description The survey's questions, in order. */
+            questions?: components["schemas"]["SurveyQuestion"][];
+        };
+        /**
+         * @description The survey attendees get after a webinar, as Zoom returns it: either a survey Zoom hosts
+         *     (`custom_survey`) or a link to another provider's survey (`third_party_survey`), and where
+         *     it is shown. Zoom may add fields.
+         */
+        WebinarSurvey: {
+            custom_survey?: components["schemas"]["CustomSurvey"];
+            /**
+             * @description Link to a survey hosted by another provider. Zoom accepts at most 64 characters when it is written.
+             * @example https://forms.example.org/s/quarterly-update
+             */
+            third_party_survey?: string;
+            /**
+             * @description Whether the survey opens in the attendee's browser when the webinar ends.
+             * @default true
+             * @example true
+             */
+            show_in_the_browser?: boolean;
+            /**
+             * @description Whether the follow-up email to attendees carries a link to the survey.
+             * @default false
+             * @example false
+             */
+            show_in_the_follow_up_email?: boolean;
+        };
+        /** @description One question of a webinar survey as it is sent to Zoom. Set the fields that its `type` uses. */
+        SurveyQuestionUpdate: {
+            /**
+             * @description The question text, at most 255 characters.
+             * @example How useful was this webinar?
+             */
+            name?: string;
+            /**
+             * @description How attendees answer the question:
+             *     - `single`: pick one of `answers`.
+             *     - `multiple`: pick any number of `answers`.
+             *     - `rating_scale`: pick a number from `rating_min_value` to `rating_max_value`.
+             *     - `long_answer`: type a text (at most 2,000 characters).
+             * @example rating_scale
+             * @enum {string}
+             */
+            type?: "single" | "multiple" | "rating_scale" | "long_answer";
+            /**
+             * @description Whether an attendee must answer this question before submitting.
+             * @default false
+             * @example true
+             */
+            answer_required?: boolean;
+            /**
+             * @description For `single` questions, whether to show the choices as a drop-down list instead of radio buttons.
+             * @default false
+             * @example false
+             */
+            show_as_dropdown?: boolean;
+            /**
+             * @description The choices of a `single` or `multiple` question, from 2 to 10. Zoom's text for this field
+             *     also gives limits for `matching` (16) and `rank_order` (7) questions, copied from polls;
+             *     surveys do not have those types, so the `single`/`multiple` limit applies.
+             */
+            answers?: string[];
+            /** @description The question's prompts, for question types that have them (added in Zoom's 2026 SDK types; no limits are published). */
+            prompts?: components["schemas"]["SurveyQuestionPrompt"][];
+            /**
+             * @description For `long_answer` questions, the fewest characters an answer may have (at least 1).
+             * @example 1
+             */
+            answer_min_character?: number;
+            /**
+             * @description For `long_answer` questions, the most characters an answer may have, at most 2,000 (stated in prose only).
+             * @example 2000
+             */
+            answer_max_character?: number;
+            /**
+             * @description For `rating_scale` questions, the lowest number on the scale; not below 0.
+             * @example 1
+             */
+            rating_min_value?: number;
+            /**
+             * @description For `rating_scale` questions, the highest number on the scale; at most 10.
+             * @example 5
+             */
+            rating_max_value?: number;
+            /**
+             * @description For `rating_scale` questions, the label at the low end of the scale.
+             * @example Not useful
+             */
+            rating_min_label?: string;
+            /**
+             * @description For `rating_scale` questions, the label at the high end of the scale.
+             * @example Very useful
+             */
+            rating_max_label?: string;
+        };
+        /** @description A survey that Zoom hosts itself, as it is sent to Zoom. */
+        CustomSurveyUpdate: {
+            /**
+             * @description The survey's title (added in Zoom's 2026 SDK types; no length limit is published).
+             * @example Tell us what you thought
+             */
+            title?: string;
+            /**
+             * @description Whether attendees answer without their names being recorded. Zoom's sources disagree on
+             *     what happens when it is left out: its schema gives `false`, its text says `true`; so no
+             *     default is declared here.
+             * @example true
+             */
+            anonymous?: boolean;
+            /**
+             * @description Whether the questions are shown with numbers (added in Zoom's 2026 SDK types).
+             * @example true
+             */
+            numbered_questions?: boolean;
+            /**
+             * @description Whether each question shows its type, such as single or multiple choice (added in Zoom's 2026 SDK types).
+             * @example false
+             */
+            show_question_type?: boolean;
+            /**
+             * @description Closing text shown to attendees once they submit the survey (added in Zoom's 2026 SDK types).
+             * @example Thank you for your feedback!
+             */
+            feedback?: string;
+            /** @description The survey's questions, in order. Zoom publishes no limit on their number. */
+            questions?: components["schemas"]["SurveyQuestionUpdate"][];
+        };
+        /**
+         * @description Changes to a webinar's survey. Fields left out keep their values. Give either a survey Zoom
+         *     hosts (`custom_survey`) or a link to another provider's survey (`third_party_survey`).
+         */
+        WebinarSurveyUpdate: {
+            custom_survey?: components["schemas"]["CustomSurveyUpdate"];
+            /**
+             * @description Link to a survey hosted by another provider, at most 64 characters. Zoom answers code `300`
+             *     when it does not accept the link.
+             * @example https://forms.example.org/s/quarterly-update
+             */
+            third_party_survey?: string;
+            /**
+             * @description Whether the survey opens in the attendee's browser when the webinar ends.
+             * @default true
+             * @example true
+             */
+            show_in_the_browser?: boolean;
+            /**
+             * @description Whether the follow-up email to attendees carries a link to the survey.
+             * @default false
+             * @example false
+             */
+            show_in_the_follow_up_email?: boolean;
         };
         /**
          * @description One virtual background file of a webinar's session branding. Get a webinar's session branding
@@ -1126,7 +3121,6 @@ export interface components {
              */
             is_default?: boolean;
             /**
-             * Format: int64
              * @description The size of the file in bytes (present in the upload answer).
              * @example 524288
              */
@@ -1322,7 +3316,6 @@ export interface components {
              */
             name?: string;
             /**
-             * Format: int64
              * @description The size of the file in bytes.
              * @example 262144
              */
@@ -1338,42 +3331,12 @@ export interface components {
         };
     };
     responses: {
-        /** @description **OK.** The webinar's details. Zoom sends HTTP 200 with the webinar object. */
-        WebinarDetails: {
-            headers: {
-                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
-                "X-RateLimit-Type": components["headers"]["RateLimitType"];
-                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Webinar"];
-            };
-        };
-        /**
-         * @description **Bad request.** Zoom codes:
-         *     - `200`: the account has no webinar plan, or the caller lacks permission to use webinars.
-         *     - `300`: the webinar ID is not valid.
-         *     - `1010`: the user does not belong to this account (`accountId`).
-         */
-        BadRequest: {
-            headers: {
-                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
-                "X-RateLimit-Type": components["headers"]["RateLimitType"];
-                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ZoomError"];
-            };
-        };
         /**
          * @description **Unauthorized.** Zoom codes:
          *     - `124`: the access token is missing, invalid or expired. Fetch a new token and retry once.
-         *     - `4711`: the token is valid but lacks the scopes this operation needs
-         *       (`webinar:read:webinar:master` or `webinar:master`).
+         *
+         *     A token that is valid but lacks the scopes this operation needs is answered with HTTP 400
+         *     and code `4711` (see the 400 response).
          */
         Unauthorized: {
             headers: {
@@ -1388,26 +3351,10 @@ export interface components {
             };
         };
         /**
-         * @description **Not found.** Zoom codes:
-         *     - `1001`: the user does not exist or does not belong to this account.
-         *     - `3001`: the webinar does not exist or has expired.
-         */
-        NotFound: {
-            headers: {
-                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
-                "X-RateLimit-Type": components["headers"]["RateLimitType"];
-                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ZoomError"];
-            };
-        };
-        /**
          * @description **Too many requests.** The account exceeded a rate limit. Wait as long as `Retry-After`
-         *     says before trying again; when `X-RateLimit-Type` is `Daily-limit` the wait lasts until the
-         *     next day (UTC).
+         *     says before trying again. When `X-RateLimit-Type` is `Daily-limit` the wait lasts until the
+         *     next day (UTC); Zoom applies that daily cap to free accounts, which cannot hold webinars, so
+         *     this operation normally meets only the per-second limit.
          */
         TooManyRequests: {
             headers: {
@@ -1438,6 +3385,229 @@ export interface components {
                 "text/html": string;
             };
         };
+        /** @description **OK.** The webinar's details. Zoom sends HTTP 200 with the webinar object. */
+        WebinarDetails: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Webinar"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom codes:
+         *     - `200`: the account has no webinar plan, or the caller lacks permission to use webinars.
+         *     - `300`: the webinar ID is not valid.
+         *     - `1010`: the user does not belong to this account (`accountId`).
+         *     - `4711`: the token is valid but lacks the scopes this operation needs
+         *       (`webinar:read:webinar:master` or `webinar:master`). Zoom answers this with HTTP 400,
+         *       not 401.
+         */
+        BadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Not found.** Zoom codes:
+         *     - `1001`: the user does not exist or does not belong to this account.
+         *     - `3001`: the webinar does not exist or has expired.
+         */
+        NotFound: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom codes (Zoom sends all of them under HTTP 400 for this operation):
+         *     - `200`: the account has no webinar plan, the host has not turned on live streaming to a custom service, or the webinar has not started.
+         *     - `300`: the webinar ID is not valid or does not exist.
+         *     - `1001`: the user does not exist.
+         *     - `3000`: the webinar has no custom streaming service set.
+         *     - `3001`: the webinar does not exist.
+         */
+        LiveStreamStatusBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom codes (Zoom sends all of them under HTTP 400 for this operation):
+         *     - `200`: the account has no webinar plan, or the host has not turned on live streaming to a custom service.
+         *     - `300`: the webinar ID is not valid or does not exist.
+         *     - `1001`: the user does not exist.
+         *     - `3001`: the webinar does not exist.
+         */
+        LiveStreamBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom code:
+         *     - `4400`: polls and quizzes are turned off for webinars in the account settings.
+         */
+        PollsBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Not found.** Zoom code:
+         *     - `3001`: the webinar does not exist or has expired.
+         */
+        PollsNotFound: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom codes:
+         *     - `300`: the webinar ID is not valid. (Zoom's spec lists this as an HTTP status `300`; it is the error code `300` that other webinar operations of the same spec return under HTTP 400.)
+         *     - `4400`: polls and quizzes are turned off for webinars, or the poll is an advanced poll or quiz and the setting that allows them is off.
+         */
+        PollCreateBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom codes:
+         *     - `300`: the webinar ID is not valid.
+         *     - `3000`: the Webinar Survey setting is off for the host.
+         */
+        SurveyBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Not found.** Zoom codes:
+         *     - `300`: no webinar has this ID.
+         *     - `3001`: the webinar does not exist or has expired.
+         */
+        SurveyNotFound: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom codes:
+         *     - `300`: the webinar ID is not valid, or Zoom does not accept the `third_party_survey` link.
+         *     - `3000`: the Webinar Survey setting is off for the host.
+         */
+        SurveyUpdateBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom code `4400` means one of:
+         *     - polls and quizzes are turned off for webinars in the account settings;
+         *     - the poll is an advanced poll or quiz (`poll_type` `2` or `3`) and the setting that allows them is off.
+         */
+        PollWriteBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Not found.** The poll does not exist (Zoom documents no error code for this case), or Zoom code:
+         *     - `3001`: the webinar does not exist or has expired.
+         */
+        PollNotFound: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
         /**
          * @description **Bad request.** Zoom codes for the session-branding operations:
          *     - `300`: the webinar ID, or an ID in the query (`id`, `ids`, `name_tag_ids`), is not valid.
@@ -1446,6 +3616,7 @@ export interface components {
          *       webinar already has 20 name tags.
          *     - `120` (uploads only): no file, a file over 15 MB, an eleventh virtual background, or a file
          *       that is not a JPG/JPEG, GIF or PNG image.
+         *     - `4711`: the token is valid but carries neither scope the operation accepts.
          */
         BrandingBadRequest: {
             headers: {
@@ -1480,7 +3651,27 @@ export interface components {
          */
         AccountId: string;
         /**
-         * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+         * @description The Zoom user the request acts for, inside the sub account `accountId`: either the user's
+         *     ID or the email address the user signs in with. User-level apps may pass `me`, which
+         *     Zoom resolves to the user who owns the access token.
+         * @example z8yAAAAA8bbbQ
+         */
+        UserId: string;
+        /**
+         * @description How many records one page of the answer holds. Zoom returns 30 when it is omitted and
+         *     never more than 300.
+         * @example 30
+         */
+        PageSize: number;
+        /**
+         * @deprecated
+         * @description **Deprecated.** The page to return, counted from 1. Zoom is retiring page numbers in favour
+         *     of `next_page_token`; new code should use the token.
+         * @example 1
+         */
+        PageNumber: number;
+        /**
+         * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
          *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
          *
          *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -1498,11 +3689,17 @@ export interface components {
         /**
          * @description When `true`, the `occurrences` array of a recurring webinar also lists occurrences that
          *     have already taken place. When omitted or `false`, only upcoming occurrences are listed.
-         *     The source page types this parameter as a string, but Zoom reads it as a boolean flag,
-         *     sent as the text `true` or `false`.
+         *     The reference page types this parameter as a string; Zoom's published spec and SDK types
+         *     type it as a boolean, which is sent as the text `true` or `false`.
          * @example true
          */
         ShowPreviousOccurrences: boolean;
+        /**
+         * @description The poll to act on, as returned in the `id` of a poll by Create a webinar poll or
+         *     List a webinar's polls. It must not be empty: without it the URL names the list of polls.
+         * @example QalIoKWLTJehBJ8e1xRrbQ
+         */
+        PollId: string;
         /**
          * @description The ID of one session-branding name tag of the webinar, as returned by Create a name tag or
          *     Get a webinar's session branding (`name_tags[].id`).
@@ -1547,6 +3744,436 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listWebinarTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The Zoom user the request acts for, inside the sub account `accountId`: either the user's
+                 *     ID or the email address the user signs in with. User-level apps may pass `me`, which
+                 *     Zoom resolves to the user who owns the access token.
+                 * @example z8yAAAAA8bbbQ
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The user's webinar templates. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "total_records": 1,
+                     *       "templates": [
+                     *         {
+                     *           "id": "AdxbhxCzKgSiWAw",
+                     *           "name": "Weekly webinar template",
+                     *           "type": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebinarTemplateList"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `200`: the user has no webinar plan.
+             *     - `1001`: no such user, or the user is a member of another account (Zoom files this one
+             *       under 400 for this operation).
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    createWebinarTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The Zoom user the request acts for, inside the sub account `accountId`: either the user's
+                 *     ID or the email address the user signs in with. User-level apps may pass `me`, which
+                 *     Zoom resolves to the user who owns the access token.
+                 * @example z8yAAAAA8bbbQ
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /** @description The webinar to save, and the template's name. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "webinar_id": 97871060099,
+                 *       "name": "Weekly webinar template",
+                 *       "save_recurrence": true,
+                 *       "overwrite": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebinarTemplateCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description **Created.** The new template's ID and name. */
+            201: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "AdxbhxCzKgSiWAw",
+                     *       "name": "Weekly webinar template"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebinarTemplate"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `200`: the user has no webinar plan.
+             *     - `300`: the user already has 40 webinar templates.
+             *     - `3000`: the webinar cannot be read, or a template with this name exists.
+             *     - `3001`: no webinar has this ID.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom code:
+             *     - `1001`: no such user, or the user is a member of another account.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listWebinars: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which webinars to list:
+                 *     - `scheduled`: every webinar that has not expired: past ones still valid, live ones and upcoming ones.
+                 *     - `upcoming`: upcoming webinars, live ones included.
+                 * @example scheduled
+                 */
+                type?: "scheduled" | "upcoming";
+                /**
+                 * @description How many records one page of the answer holds. Zoom returns 30 when it is omitted and
+                 *     never more than 300.
+                 * @example 30
+                 */
+                page_size?: components["parameters"]["PageSize"];
+                /**
+                 * @deprecated
+                 * @description **Deprecated.** The page to return, counted from 1. Zoom is retiring page numbers in favour
+                 *     of `next_page_token`; new code should use the token.
+                 * @example 1
+                 */
+                page_number?: components["parameters"]["PageNumber"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The Zoom user the request acts for, inside the sub account `accountId`: either the user's
+                 *     ID or the email address the user signs in with. User-level apps may pass `me`, which
+                 *     Zoom resolves to the user who owns the access token.
+                 * @example z8yAAAAA8bbbQ
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** One page of the user's webinars. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "page_size": 30,
+                     *       "total_records": 2,
+                     *       "next_page_token": "",
+                     *       "page_count": 1,
+                     *       "page_number": 1,
+                     *       "webinars": [
+                     *         {
+                     *           "id": 97871060099,
+                     *           "uuid": "m3WqMkvuRXyYqH+eKWhk9w==",
+                     *           "host_id": "30R7kT7bTIKSNUFEuH_Qlg",
+                     *           "topic": "My Webinar",
+                     *           "type": 9,
+                     *           "agenda": "My webinar",
+                     *           "start_time": "2022-03-26T07:18:32Z",
+                     *           "duration": 60,
+                     *           "timezone": "America/Los_Angeles",
+                     *           "created_at": "2022-03-24T07:18:32Z",
+                     *           "join_url": "https://example.com/j/11111",
+                     *           "is_simulive": false
+                     *         },
+                     *         {
+                     *           "id": 85746065432,
+                     *           "uuid": "Qb8fVh3nSSe8Ek9cI2mb0Q==",
+                     *           "host_id": "30R7kT7bTIKSNUFEuH_Qlg",
+                     *           "topic": "Quarterly product update",
+                     *           "type": 5,
+                     *           "agenda": "What shipped this quarter and what comes next.",
+                     *           "start_time": "2026-12-03T17:00:00Z",
+                     *           "duration": 45,
+                     *           "timezone": "Europe/Berlin",
+                     *           "created_at": "2026-11-20T09:12:44Z",
+                     *           "join_url": "https://example.com/j/85746065432",
+                     *           "is_simulive": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebinarList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom code:
+             *     - `1001`: no such user, or the user is a member of another account.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /**
+             * @description **Client error.** Zoom's sources list no error code for this operation; any other 4xx
+             *     answer carries Zoom's usual error body.
+             */
+            "4XX": {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    createWebinar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The Zoom user the request acts for, inside the sub account `accountId`: either the user's
+                 *     ID or the email address the user signs in with. User-level apps may pass `me`, which
+                 *     Zoom resolves to the user who owns the access token.
+                 * @example z8yAAAAA8bbbQ
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /** @description The webinar to schedule. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "topic": "Quarterly product update",
+                 *       "type": 5,
+                 *       "agenda": "What shipped this quarter and what comes next.",
+                 *       "start_time": "2026-12-03T17:00:00Z",
+                 *       "duration": 45,
+                 *       "timezone": "Europe/Berlin",
+                 *       "password": "Xy7Qp2",
+                 *       "settings": {
+                 *         "host_video": true,
+                 *         "panelists_video": true,
+                 *         "audio": "both",
+                 *         "approval_type": 0,
+                 *         "registration_type": 1,
+                 *         "registrants_restrict_number": 500,
+                 *         "auto_recording": "cloud",
+                 *         "on_demand": true,
+                 *         "contact_name": "Jill Chill",
+                 *         "contact_email": "jchill@example.com",
+                 *         "email_language": "en-US",
+                 *         "attendees_and_panelists_reminder_email_notification": {
+                 *           "enable": true,
+                 *           "type": 3
+                 *         },
+                 *         "language_interpretation": {
+                 *           "enable": true,
+                 *           "interpreters": [
+                 *             {
+                 *               "email": "interpreter@example.com",
+                 *               "languages": "DE,US"
+                 *             }
+                 *           ]
+                 *         }
+                 *       },
+                 *       "tracking_fields": [
+                 *         {
+                 *           "field": "field1",
+                 *           "value": "value1"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebinarCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description **Created.** The new webinar, with its ID, links and every setting. */
+            201: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarCreated"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `200`: the user has no webinar plan, or people from a domain the account blocks are named.
+             *     - `300`: the host reached the daily number of webinars created and updated; `schedule_for`
+             *       is invalid; a simulive webinar was scheduled for someone else, the account has not enabled
+             *       simulive webinars, or the recording file does not exist.
+             *
+             *     Zoom's 2023 spec lists the daily limit under HTTP status `300`; this contract files it under
+             *     400 with Zoom code `300`, as that spec does for its other code-300 errors.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom code:
+             *     - `1001`: no such user, or the user is a member of another account.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     getWebinar: {
         parameters: {
             query?: {
@@ -1560,8 +4187,8 @@ export interface operations {
                 /**
                  * @description When `true`, the `occurrences` array of a recurring webinar also lists occurrences that
                  *     have already taken place. When omitted or `false`, only upcoming occurrences are listed.
-                 *     The source page types this parameter as a string, but Zoom reads it as a boolean flag,
-                 *     sent as the text `true` or `false`.
+                 *     The reference page types this parameter as a string; Zoom's published spec and SDK types
+                 *     type it as a boolean, which is sent as the text `true` or `false`.
                  * @example true
                  */
                 show_previous_occurrences?: components["parameters"]["ShowPreviousOccurrences"];
@@ -1576,7 +4203,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -1597,6 +4224,1179 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
+    deleteWebinar: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The occurrence of a recurring webinar to delete instead of the whole series.
+                 * @example 1648194360000
+                 */
+                occurrence_id?: string;
+                /**
+                 * @description When `true`, panelists and registrants receive an email that the webinar is cancelled. When omitted or `false`, no email is sent.
+                 * @example true
+                 */
+                cancel_webinar_reminder?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
+                 */
+                webinarId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **No content.** The webinar (or occurrence) was deleted. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `300`: the webinar ID is not valid.
+             *     - `1010`: the user is a member of another account.
+             *     - `3002`: the webinar is in progress.
+             *     - `3003`: the user is not the webinar's host.
+             *     - `3007`: the webinar has ended.
+             *     - `3018`: a personal meeting ID cannot be deleted.
+             *     - `3037`: a personal audio conference cannot be deleted.
+             *
+             *     Zoom's 2023 spec lists the invalid webinar ID under HTTP status `300`; it is error code 300
+             *     with HTTP 400.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `1001`: no such user, or the user is a member of another account.
+             *     - `3001`: the webinar does not exist or has expired.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinar: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The occurrence of a recurring webinar to change instead of the whole series.
+                 * @example 1648194360000
+                 */
+                occurrence_id?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
+                 */
+                webinarId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The fields to change. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "topic": "Quarterly product update (new time)",
+                 *       "start_time": "2026-12-04T17:00:00Z",
+                 *       "duration": 60,
+                 *       "settings": {
+                 *         "notify_registrants": true,
+                 *         "question_and_answer": {
+                 *           "enable": true,
+                 *           "allow_anonymous_questions": false
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebinarUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The webinar was updated. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `200`: the user has no webinar plan.
+             *     - `300`: the webinar ID or the recurrence settings are invalid, `schedule_for` is invalid, or
+             *       the host reached the daily number of webinars created and updated.
+             *     - `1010`: the user is a member of another account.
+             *     - `3000`: a simulive webinar that has started cannot be changed this way.
+             *     - `3003`: the user is not the webinar's host, or people from a domain the account blocks are
+             *       named.
+             *
+             *     Zoom's 2023 spec lists the missing webinar plan under HTTP status `200` and the code-300
+             *     errors under HTTP status `300`; both are error codes that arrive with HTTP 400, as the same
+             *     spec shows for its other operations.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `1001`: no such user, or the user is a member of another account.
+             *     - `3001`: the webinar does not exist or has expired.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    createWebinarInviteLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
+                 */
+                webinarId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The people to create links for. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "attendees": [
+                 *         {
+                 *           "name": "Jill Chill"
+                 *         },
+                 *         {
+                 *           "name": "Sam Park"
+                 *         }
+                 *       ],
+                 *       "ttl": 7200
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebinarInviteLinksRequest"];
+            };
+        };
+        responses: {
+            /** @description **Created.** One invite link per name. */
+            201: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "attendees": [
+                     *         {
+                     *           "name": "Jill Chill",
+                     *           "join_url": "https://example.com/j/97871060099?tk=Jill"
+                     *         },
+                     *         {
+                     *           "name": "Sam Park",
+                     *           "join_url": "https://example.com/j/97871060099?tk=Sam"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebinarInviteLinks"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom codes (for this operation Zoom files them all under 400):
+             *     - `200`: the user has no webinar plan.
+             *     - `300`: the webinar ID is not valid or does not exist.
+             *     - `1001`: no such user.
+             *     - `3001`: no webinar has this ID.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWebinarToken: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The kind of token:
+                 *     - `closed_caption_token`: the caption URL for a third-party closed captioning service.
+                 * @example closed_caption_token
+                 */
+                type?: "closed_caption_token";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
+                 */
+                webinarId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The token. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "https://example.com/closedcaption?id=97871060099&ns=GZHkEA==&expire=86400&spparams=id%2Cns%2Cexpire&signature=nYtXJqRKCW"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebinarToken"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `300`: the webinar ID is not valid.
+             *     - `3000`: closed captioning or the caption API token is off, or the webinar has not started.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `300`: no webinar is known under this ID.
+             *     - `3001`: no webinar has this ID.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listWebinarTrackingSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
+                 */
+                webinarId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The webinar's tracking sources. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "total_records": 1,
+                     *       "tracking_sources": [
+                     *         {
+                     *           "id": "5516482804110",
+                     *           "source_name": "Newsletter",
+                     *           "tracking_url": "https://example.com/webinar/register/5516482804110/WN_4kM0d1GrQmS2JDLa9qOGJQ",
+                     *           "visitor_count": 12,
+                     *           "registration_count": 5
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebinarTrackingSources"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            /**
+             * @description **Client error.** Zoom's sources list no error code for this operation; any other 4xx
+             *     answer carries Zoom's usual error body.
+             */
+            "4XX": {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinarStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
+                 */
+                webinarId: string;
+            };
+            cookie?: never;
+        };
+        /** @description What to do with the webinar. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action": "end"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebinarStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The webinar's status was changed. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `200`: the user has no webinar plan.
+             *     - `1010`: the user is a member of another account.
+             *     - `3003`: the user is not the webinar's host.
+             *     - `3063`: a webinar of a user on an on-premise deployment cannot be ended.
+             *
+             *     Zoom's 2023 spec lists the missing webinar plan under HTTP status `200`; it is error code 200
+             *     with HTTP 400.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `1001`: no such user, or the user is a member of another account.
+             *     - `3001`: the webinar does not exist or has expired.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listPastWebinarInstances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The numeric ID of the webinar whose ended instances are listed (for example `97871060099`).
+                 * @example 97871060099
+                 */
+                webinarId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The ended instances. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webinars": [
+                     *         {
+                     *           "uuid": "m3WqMkvuRXyYqH+eKWhk9w==",
+                     *           "start_time": "2022-03-25T07:46:00Z"
+                     *         },
+                     *         {
+                     *           "uuid": "Bznyg8KZTdCVbQxvS/oZ7w==",
+                     *           "start_time": "2022-03-26T07:46:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PastWebinarInstances"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom code:
+             *     - `300`: the webinar ID is not valid.
+             *
+             *     Zoom's 2023 spec lists it under HTTP status `300`; it is error code 300 with HTTP 400.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** No webinar has this ID. Zoom's 2023 spec gives no error code for this
+             *     case; Zoom's code for a missing webinar elsewhere is:
+             *     - `3001`: the webinar does not exist or has expired.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinarLiveStreamStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description Whether to start or stop the stream, and how it shows the webinar. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebinarLiveStreamStatusUpdate"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The stream was started or stopped. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["LiveStreamStatusBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWebinarLiveStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The webinar's streaming service. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarLiveStream"];
+                };
+            };
+            400: components["responses"]["LiveStreamBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinarLiveStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The streaming service to use. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebinarLiveStreamUpdate"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The streaming service was saved. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["LiveStreamBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listWebinarPolls: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Filters by the poll's anonymous option: `true` asks for the polls whose answers are
+                 *     anonymous, `false` for the polls whose answers are not.
+                 * @example true
+                 */
+                anonymous?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The webinar's polls and how many there are. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarPollList"];
+                };
+            };
+            400: components["responses"]["PollsBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PollsNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    createWebinarPoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The poll to create. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebinarPollRequest"];
+            };
+        };
+        responses: {
+            /** @description **Created.** The new poll, with its ID and its state (`notstart`). */
+            201: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarPoll"];
+                };
+            };
+            400: components["responses"]["PollCreateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PollsNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWebinarSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The webinar's survey. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarSurvey"];
+                };
+            };
+            400: components["responses"]["SurveyBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["SurveyNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteWebinarSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **No content.** The survey was deleted. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["SurveyBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["SurveyNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinarSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The survey fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebinarSurveyUpdate"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The survey was updated. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["SurveyUpdateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["SurveyNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWebinarPoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The poll to act on, as returned in the `id` of a poll by Create a webinar poll or
+                 *     List a webinar's polls. It must not be empty: without it the URL names the list of polls.
+                 * @example QalIoKWLTJehBJ8e1xRrbQ
+                 */
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The poll. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarPoll"];
+                };
+            };
+            400: components["responses"]["PollsBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PollsNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinarPoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The poll to act on, as returned in the `id` of a poll by Create a webinar poll or
+                 *     List a webinar's polls. It must not be empty: without it the URL names the list of polls.
+                 * @example QalIoKWLTJehBJ8e1xRrbQ
+                 */
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        /** @description The poll that replaces the current one. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebinarPollRequest"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The poll was replaced. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["PollWriteBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PollNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteWebinarPoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The poll to act on, as returned in the `id` of a poll by Create a webinar poll or
+                 *     List a webinar's polls. It must not be empty: without it the URL names the list of polls.
+                 * @example QalIoKWLTJehBJ8e1xRrbQ
+                 */
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **No content.** The poll was deleted. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["PollsBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PollNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     getWebinarBranding: {
         parameters: {
             query?: never;
@@ -1610,7 +5410,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -1656,7 +5456,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -1713,7 +5513,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -1759,7 +5559,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -1793,7 +5593,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -1850,7 +5650,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -1884,7 +5684,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -1929,7 +5729,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -1980,7 +5780,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -2002,3 +5802,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

@@ -29,7 +29,8 @@ export type SourceId =
   | "zoom-sdk-2026"
   | `zoom-changelog-${string}`
   | `zoom-issues-${string}`
-  | `rfc${number}`;
+  | `rfc${number}`
+  | "zoom-granular-scopes";
 
 export type ComponentSchemaName = keyof components["schemas"];
 
