@@ -1,12 +1,14 @@
 // Property-based contract tests: webinar bodies generated from the bundled contract's Webinar
 // schema must pass response validation and come out of getWebinar unchanged; the same bodies,
-// broken at any place the schema constrains, must be refused by the validator at that place.
+// broken at any place the schema constrains, must be refused by the validator at that place,
+// except a value outside an enum, which is drift: the call succeeds and onDrift names the place.
 //
 // Seeded and bounded: FC_SEED (default below) picks the runs, FC_RUNS and FC_RUNS_PER_SITE size
 // them. A failure prints the seed, fast-check's path and the command that replays it.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createZoomClient, getWebinar, ZoomApiError, type Webinar } from "../../src/index.js";
+import type { ResponseDrift } from "../../src/client/response-validator.js";
 import { compileSchema, createOpenApiAjv, formatAjvErrors } from "../../src/validation/openapi-ajv.js";
 import { json, startFakeZoom, type FakeZoom } from "../client/support/fake-zoom.js";
 import { loadBundledContract } from "./support/contract.js";
@@ -64,12 +66,13 @@ async function checkProperty<Ts>(property: fc.IAsyncProperty<Ts>, numRuns: numbe
 }
 
 /** A client whose every request is answered with `body`, straight from an injected fetch. */
-function clientServing(body: unknown) {
+function clientServing(body: unknown, onDrift?: (drift: ResponseDrift) => void) {
   const text = JSON.stringify(body);
   return createZoomClient({
     baseUrl: "http://127.0.0.1:9/v2",
     accessToken: "property-test-token",
     validateResponses: true,
+    ...(onDrift ? { onDrift } : {}),
     retry: { retries: 0 },
     fetch: async () => new Response(text, { status: 200, headers: { "content-type": "application/json;charset=UTF-8" } }),
   });
@@ -143,7 +146,26 @@ describe("mutation sites read from the schema", () => {
   });
 });
 
-describe.each(sites.map((site) => [`${site.kind} ${site.instancePath} ${site.detail}`, site] as const))("a body broken by %s", (_, site: MutationSite) => {
+const breakingSites = sites.filter((site) => site.kind !== "enum");
+const driftSites = sites.filter((site) => site.kind === "enum");
+
+describe.each(driftSites.map((site) => [`${site.instancePath} ${site.detail}`, site] as const))("a body drifting at enum %s", (_, site: MutationSite) => {
+  it("is returned, and onDrift names that place", async () => {
+    const bodies = schemaArbitrary(document, WEBINAR, { force: site.steps });
+    const breakage = site.replacement ?? fc.constant(undefined);
+    await checkProperty(
+      fc.asyncProperty(bodies, breakage, async (body, replacement) => {
+        const broken = applyMutation(body, site, replacement);
+        const drifts: ResponseDrift[] = [];
+        expect(await getWebinar(clientServing(broken, (drift) => drifts.push(drift)), params)).toEqual(broken);
+        expect(drifts.map((drift) => [drift.kind, drift.pointer])).toEqual([["enum", site.instancePath]]);
+      }),
+      RUNS_PER_SITE,
+    );
+  });
+});
+
+describe.each(breakingSites.map((site) => [`${site.kind} ${site.instancePath} ${site.detail}`, site] as const))("a body broken by %s", (_, site: MutationSite) => {
   it("is refused by the validator at that place", async () => {
     const bodies = schemaArbitrary(document, WEBINAR, { extraProperties: true, force: site.steps });
     const breakage = site.replacement ?? fc.constant(undefined);
