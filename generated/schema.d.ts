@@ -1326,28 +1326,20 @@ export interface components {
          */
         PageInfo: {
             /**
-             * Format: int32
              * @description How many records this page was asked to hold. The request caps it at 300; the answer
              *     is not bounded here so that whatever Zoom echoes is accepted.
              */
             page_size?: number;
-            /**
-             * Format: int32
-             * @description How many records exist across all pages.
-             */
+            /** @description How many records exist across all pages. */
             total_records?: number;
             /**
              * @description Cursor for the next page, valid for 15 minutes. Zoom fills it only while more records
              *     remain, so an empty or missing token means this is the last page.
              */
             next_page_token?: string;
-            /**
-             * Format: int32
-             * @description How many pages the whole result fills at the current page size.
-             */
+            /** @description How many pages the whole result fills at the current page size. */
             page_count?: number;
             /**
-             * Format: int32
              * @deprecated
              * @description **Deprecated.** The number of this page, counted from 1, when page-number paging was
              *     used. Follow `next_page_token` instead.
@@ -1577,10 +1569,7 @@ export interface components {
         };
         /** @description All panelists of a webinar. Zoom does not page this list. */
         PanelistList: {
-            /**
-             * Format: int32
-             * @description How many panelists the webinar has.
-             */
+            /** @description How many panelists the webinar has. */
             total_records?: number;
             /** @description The panelists. */
             panelists?: components["schemas"]["Panelist"][];
@@ -1744,11 +1733,10 @@ export interface components {
          */
         RegistrantCreated: {
             /**
-             * Format: int64
-             * @description The webinar's ID. Zoom's spec types it as a string while its SDK types it as a
-             *     number, so either is accepted.
+             * @description The webinar's ID. Zoom's spec types it as a string and its SDK as a number; since the
+             *     sources disagree, no type is stated and either form is accepted.
              */
-            id?: number | string;
+            id?: unknown;
             /** @description The new registrant's ID, for the operations on one registrant. */
             registrant_id?: string;
             /** @description The registrant's personal link to join the webinar. */
