@@ -1364,7 +1364,7 @@ export interface components {
          */
         Registrant: {
             /** @description The registrant's ID, used as `registrantId` by the operations on one registrant. */
-            id?: string;
+            readonly id?: string;
             /**
              * @description The registrant's first name. Zoom accepts at most 64 characters on registration; the
              *     answer is not bounded here.
@@ -1464,18 +1464,18 @@ export interface components {
              *     - `denied`: the host turned it down.
              * @enum {string}
              */
-            status?: "approved" | "pending" | "denied";
+            readonly status?: "approved" | "pending" | "denied";
             /**
              * Format: date-time
              * @description When the person registered (UTC, ISO 8601).
              */
-            create_time?: string;
+            readonly create_time?: string;
             /**
              * @description The registrant's personal link to join the webinar, usable once the registration is
              *     approved. Zoom's spec gives this field the non-standard format `string`, so no format
              *     is stated here.
              */
-            join_url?: string;
+            readonly join_url?: string;
         };
         /**
          * @description A registrant who did not attend a past webinar instance. Zoom describes absentees with
@@ -1546,7 +1546,7 @@ export interface components {
          */
         Panelist: {
             /** @description The panelist's ID, usable as `panelistId` to remove this panelist. */
-            id?: string;
+            readonly id?: string;
             /**
              * @description The panelist's email address. Zoom's email display rules may mask it for callers who
              *     are not allowed to see it, so no email format is enforced on the answer.
@@ -1555,7 +1555,7 @@ export interface components {
             /** @description The panelist's full name. */
             name?: string;
             /** @description The panelist's personal link to join the webinar. */
-            join_url?: string;
+            readonly join_url?: string;
             /** @description The ID of the webinar's branding virtual background bound to this panelist. */
             virtual_background_id?: string;
             /** @description The ID of the webinar's branding name tag bound to this panelist. */
@@ -1575,32 +1575,22 @@ export interface components {
             panelists?: components["schemas"]["Panelist"][];
         };
         /**
-         * @description One person to invite as a panelist, with the branding to bind to them. Zoom emails the
-         *     invitation to `email`.
+         * @description One person to invite as a panelist, with the branding to bind to them: the panelist
+         *     fields Zoom accepts, with Zoom's request limits added. Zoom emails the invitation to
+         *     `email`. Fields Zoom fills in itself (`id`, `join_url`) are read-only.
          */
-        PanelistCreate: {
+        PanelistRequest: {
             /**
              * Format: email
-             * @description The panelist's email address.
+             * @description An email address.
              */
             email?: string;
             /**
-             * @description The panelist's full name. Zoom rejects names longer than 12 Chinese characters; the
-             *     limit is stated in characters of a script, which JSON Schema cannot express, so it
-             *     is not enforced here.
+             * @description Zoom rejects names longer than 12 Chinese characters; the limit is counted in
+             *     characters of one script, which JSON Schema cannot express, so it is not enforced here.
              */
             name?: string;
-            /** @description The ID of a branding virtual background of the webinar to bind to the panelist. */
-            virtual_background_id?: string;
-            /** @description The ID of a branding name tag of the webinar to bind to the panelist. */
-            name_tag_id?: string;
-            /** @description The name the name tag shows. */
-            name_tag_name?: string;
-            /** @description The pronouns the name tag shows. */
-            name_tag_pronouns?: string;
-            /** @description The line under the name on the name tag, such as a job title. */
-            name_tag_description?: string;
-        };
+        } & components["schemas"]["Panelist"];
         /** @description The panelists to add to a webinar in one call. */
         PanelistsCreate: {
             /**
@@ -1608,7 +1598,7 @@ export interface components {
              *     `maximum: 30`, a keyword for numbers that has no effect on an array; it is stated
              *     here as `maxItems`.
              */
-            panelists?: components["schemas"]["PanelistCreate"][];
+            panelists?: components["schemas"]["PanelistRequest"][];
         };
         /** @description Zoom's answer when panelists were added. */
         PanelistsAdded: {
@@ -1626,52 +1616,31 @@ export interface components {
             registrants?: components["schemas"]["Registrant"][];
         };
         /**
-         * @description A registration to submit for a webinar. Only `email` and `first_name` are always
-         *     required; the other fields matter when the webinar's registration form asks for them
-         *     (see **List registration questions**), and Zoom rejects a registration that leaves out a
-         *     field the form requires. Zoom's limits on lengths and choices are enforced here.
+         * @description A registration to submit for a webinar: the registrant fields Zoom accepts, with Zoom's
+         *     limits on lengths and choices added. Only `email` and `first_name`
+         *     are always required; the other fields matter when the webinar's registration form asks
+         *     for them (see **List registration questions**), and Zoom rejects a registration that
+         *     leaves out a field the form requires. Fields Zoom fills in itself (`id`, `status`,
+         *     `create_time`, `join_url`) are read-only.
          */
-        RegistrantCreate: {
-            /** @description The registrant's first name, at most 64 characters. */
-            first_name: string;
-            /** @description The registrant's last name, at most 64 characters. */
+        RegistrantRequest: {
+            /** @description At most 64 characters. */
+            first_name?: string;
+            /** @description At most 64 characters. */
             last_name?: string;
             /**
              * Format: email
-             * @description The registrant's email address, at most 128 characters.
+             * @description An email address of at most 128 characters.
              */
-            email: string;
-            /** @description The registrant's street address. */
-            address?: string;
-            /** @description The registrant's city. */
-            city?: string;
-            /** @description The registrant's state, province or region. */
-            state?: string;
-            /** @description The registrant's postal code. */
-            zip?: string;
-            /** @description The registrant's country as a two-letter code (for example `US`). */
-            country?: string;
-            /** @description The registrant's phone number. */
-            phone?: string;
-            /** @description Questions or remarks for the host. */
-            comments?: string;
-            /** @description Answers to the host's custom questions, one item per question. */
-            custom_questions?: {
-                /** @description The question, worded exactly as in the webinar's registration form. */
-                title?: string;
+            email?: string;
+            /** @description Each answer at most 128 characters. */
+            custom_questions?: ({
                 /** @description The answer, at most 128 characters. */
                 value?: string;
-            }[];
-            /** @description The industry the registrant works in. */
-            industry?: string;
-            /** @description The registrant's job title. */
-            job_title?: string;
-            /** @description The organization the registrant belongs to. */
-            org?: string;
+            } & components["schemas"]["CustomQuestionAnswer"])[];
             /**
-             * @description The size of the registrant's organization, as one of the registration form's choices.
-             *     These are the ranges Zoom's spec lists for registration; its answers use other ranges
-             *     (see the registrant schema):
+             * @description On registration Zoom's spec offers these ranges only; its answers use others (see the
+             *     registrant schema):
              *     - empty: not answered.
              *     - `1-20`, `21-50`, `51-100`: up to 100 employees.
              *     - `101-500`, `500-1,000`: 101 to 1,000 employees.
@@ -1680,53 +1649,12 @@ export interface components {
              */
             no_of_employees?: "" | "1-20" | "21-50" | "51-100" | "101-500" | "500-1,000" | "1,001-5,000" | "5,001-10,000" | "More than 10,000";
             /**
-             * @description When the registrant expects to buy:
-             *     - empty: not answered.
-             *     - `Within a month`: in the coming month.
-             *     - `1-3 months`: in one to three months.
-             *     - `4-6 months`: in four to six months.
-             *     - `More than 6 months`: later than six months from now.
-             *     - `No timeframe`: no plan to buy.
-             * @enum {string}
-             */
-            purchasing_time_frame?: "" | "Within a month" | "1-3 months" | "4-6 months" | "More than 6 months" | "No timeframe";
-            /**
-             * @description The registrant's part in buying decisions:
-             *     - empty: not answered.
-             *     - `Decision Maker`: makes the decision.
-             *     - `Evaluator/Recommender`: assesses options and recommends one.
-             *     - `Influencer`: has a say without deciding.
-             *     - `Not involved`: takes no part.
-             * @enum {string}
-             */
-            role_in_purchase_process?: "" | "Decision Maker" | "Evaluator/Recommender" | "Influencer" | "Not involved";
-            /**
-             * @description The language of the confirmation emails Zoom sends the registrant, in Zoom's own
-             *     spelling (note `jp-JP`, `ko-KO` and `Tr-TR`):
-             *     - `en-US`: English (United States).
-             *     - `de-DE`: German (Germany).
-             *     - `es-ES`: Spanish (Spain).
-             *     - `fr-FR`: French (France).
-             *     - `jp-JP`: Japanese.
-             *     - `pt-PT`: Portuguese (Portugal).
-             *     - `ru-RU`: Russian.
-             *     - `zh-CN`: Chinese (simplified, mainland China).
-             *     - `zh-TW`: Chinese (traditional, Taiwan).
-             *     - `ko-KO`: Korean.
-             *     - `it-IT`: Italian (Italy).
-             *     - `vi-VN`: Vietnamese.
-             *     - `pl-PL`: Polish.
-             *     - `Tr-TR`: Turkish.
-             * @enum {string}
-             */
-            language?: "en-US" | "de-DE" | "es-ES" | "fr-FR" | "jp-JP" | "pt-PT" | "ru-RU" | "zh-CN" | "zh-TW" | "ko-KO" | "it-IT" | "vi-VN" | "pl-PL" | "Tr-TR";
-            /**
              * @description The tracking source the registration came through (an `id` from
              *     **Get webinar tracking sources**), so the host can tell which shared link brought the
              *     registrant in.
              */
             source_id?: string;
-        };
+        } & components["schemas"]["Registrant"];
         /**
          * @description What Zoom answers when a registration is added: the registrant's ID and personal join
          *     link, and the webinar the registration is for.
@@ -3020,7 +2948,7 @@ export interface operations {
         /** @description The person to register. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegistrantCreate"];
+                "application/json": components["schemas"]["RegistrantRequest"];
             };
         };
         responses: {
