@@ -4,6 +4,110 @@
  */
 
 export interface paths {
+    "/accounts/{accountId}/users/{userId}/webinar_templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The Zoom user the request acts for, inside the sub account `accountId`: either the user's
+                 *     ID or the email address the user signs in with. User-level apps may pass `me`, which
+                 *     Zoom resolves to the user who owns the access token.
+                 * @example z8yAAAAA8bbbQ
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List webinar templates
+         * @description Lists the webinar templates of the user `userId` in the sub account `accountId`. Pass a
+         *     template's `id` as `template_id` to Create a webinar to schedule from it. The user needs a
+         *     webinar plan.
+         *
+         *     Rate limit category: not stated; Zoom's sources name none for this operation.
+         */
+        get: operations["listWebinarTemplates"];
+        put?: never;
+        /**
+         * Create a webinar template
+         * @description Saves the settings of an existing webinar as a template of the user `userId` in the sub
+         *     account `accountId`. Later webinars can be scheduled from it by passing its `id` as
+         *     `template_id` to Create a webinar. A user can have at most 40 webinar templates.
+         *
+         *     Rate limit category: Medium.
+         */
+        post: operations["createWebinarTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/users/{userId}/webinars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The Zoom user the request acts for, inside the sub account `accountId`: either the user's
+                 *     ID or the email address the user signs in with. User-level apps may pass `me`, which
+                 *     Zoom resolves to the user who owns the access token.
+                 * @example z8yAAAAA8bbbQ
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List webinars
+         * @description Lists the webinars that the user `userId` of the sub account `accountId` hosts or that were
+         *     scheduled on the user's behalf. Only webinars that have not expired are listed, and each
+         *     one's `agenda` is cut to 250 characters; Get a webinar returns the whole webinar.
+         *
+         *     - Pages: `page_size` records per page (30 by default, at most 300). Zoom's sources list only
+         *       the deprecated `page_number` as a request parameter for this operation, although the answer
+         *       carries `next_page_token`.
+         *     - The host needs a webinar plan.
+         *
+         *     Rate limit category: Medium.
+         */
+        get: operations["listWebinars"];
+        put?: never;
+        /**
+         * Create a webinar
+         * @description Schedules a webinar for the user `userId` of the sub account `accountId`, who becomes its host,
+         *     and answers with the new webinar as Get a webinar would return it.
+         *
+         *     - The host needs a webinar plan (a Pro or higher plan with the Webinar add-on).
+         *     - `template_id` schedules from a saved webinar template; `is_simulive` with `record_file_id`
+         *       schedules a simulive webinar, which the account must have enabled.
+         *     - Zoom allows a limited number of webinars to be created and updated per host and day (100 in
+         *       Zoom's description); beyond it the call fails with Zoom code `300`.
+         *
+         *     Rate limit category: Light.
+         */
+        post: operations["createWebinar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{accountId}/webinars/{webinarId}": {
         parameters: {
             query?: never;
@@ -17,7 +121,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -46,6 +150,230 @@ export interface paths {
         get: operations["getWebinar"];
         put?: never;
         post?: never;
+        /**
+         * Delete a webinar
+         * @description Deletes a webinar of the sub account `accountId`, or one occurrence of a recurring webinar
+         *     when `occurrence_id` is given. A webinar in progress or already ended cannot be deleted.
+         *     Set `cancel_webinar_reminder=true` to email panelists and registrants that it is cancelled.
+         *
+         *     Zoom's 2023 spec lists both 200 and 204 as success; Zoom answers 204 with no body.
+         *
+         *     Rate limit category: Light.
+         */
+        delete: operations["deleteWebinar"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webinar
+         * @description Changes a scheduled webinar of the sub account `accountId`. Only the fields sent change.
+         *
+         *     - With `occurrence_id`, only that occurrence of a recurring webinar changes, and only its
+         *       `agenda`, `start_time`, `duration` and the settings `host_video`, `panelists_video`,
+         *       `hd_video`, `add_watermark` and `auto_recording`.
+         *     - A simulive webinar that has started cannot be changed this way.
+         *     - Changes count against the same daily limit per host as Create a webinar.
+         *     - Zoom answers 204 with no body; read the webinar again to see the result.
+         *
+         *     Rate limit category: Light.
+         */
+        patch: operations["updateWebinar"];
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/invite_links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create webinar invite links
+         * @description Creates personal join links for a webinar of the sub account `accountId`, one per name given
+         *     (1 to 500), valid for `ttl` seconds. Each person joins under the name given. Needs a
+         *     Business, Education or API plan with the Webinar add-on.
+         *
+         *     Rate limit category: Light.
+         */
+        post: operations["createWebinarInviteLinks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webinar's token
+         * @description Issues a token for a webinar of the sub account `accountId`. The only kind is the closed
+         *     caption token: a caption URL to which a third-party captioning service sends its text.
+         *
+         *     - The account needs the closed captioning setting and the setting that allows a caption API
+         *       token for third-party services; the webinar must have started.
+         *
+         *     Rate limit category: Light.
+         */
+        get: operations["getWebinarToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/tracking_sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List webinar tracking sources
+         * @description Lists the registration tracking sources of a webinar of the sub account `accountId`: the
+         *     places where its registration link was shared under a label, with the visits and
+         *     registrations each one brought. The webinar must require registration.
+         *
+         *     Rate limit category: Medium.
+         */
+        get: operations["listWebinarTrackingSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update webinar status
+         * @description Ends a webinar of the sub account `accountId` that is in progress, for everyone in it. The
+         *     account needs a webinar plan.
+         *
+         *     Rate limit category: Light.
+         */
+        put: operations["updateWebinarStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/past_webinars/{webinarId}/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The numeric ID of the webinar whose ended instances are listed (for example `97871060099`).
+                 * @example 97871060099
+                 */
+                webinarId: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * List past webinar instances
+         * @description Lists the instances of a webinar of the sub account `accountId` that have ended, each with
+         *     its UUID and start time. Pass a UUID to the operations that read one past instance.
+         *
+         *     Rate limit category: Light.
+         */
+        get: operations["listPastWebinarInstances"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -65,7 +393,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -112,7 +440,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -196,7 +524,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -250,7 +578,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -297,7 +625,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -352,7 +680,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -410,7 +738,7 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -446,6 +774,804 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A webinar template, by ID and name. */
+        WebinarTemplate: {
+            /**
+             * @description The template's ID, to pass as `template_id` when creating a webinar.
+             * @example AdxbhxCzKgSiWAw
+             */
+            id?: string;
+            /**
+             * @description The template's name.
+             * @example Weekly webinar template
+             */
+            name?: string;
+            /**
+             * Format: int32
+             * @description The kind of template as a number. Zoom's SDK types (2026) list this field in the list
+             *     answer without documenting its values.
+             * @example 1
+             */
+            type?: number;
+        };
+        /** @description A user's webinar templates. */
+        WebinarTemplateList: {
+            /**
+             * Format: int32
+             * @description How many templates the user has.
+             * @example 1
+             */
+            total_records?: number;
+            /** @description The templates. */
+            templates?: components["schemas"]["WebinarTemplate"][];
+        };
+        /** @description One field-level problem reported inside a Zoom error. */
+        ZoomErrorDetail: {
+            /**
+             * @description The name of the request field the problem is about.
+             * @example webinarId
+             */
+            field?: string;
+            /**
+             * @description What is wrong with that field.
+             * @example Invalid field.
+             */
+            message?: string;
+        };
+        /**
+         * @description The body Zoom sends with every documented error status. `code` is Zoom's own error code,
+         *     which is more specific than the HTTP status (for example `3001` for a webinar that does not
+         *     exist, under HTTP 404).
+         */
+        ZoomError: {
+            /**
+             * Format: int32
+             * @description Zoom's error code; see the examples of each response for the codes this endpoint returns.
+             * @example 3001
+             */
+            code: number;
+            /**
+             * @description A human-readable explanation of the error, in English.
+             * @example Webinar does not exist.
+             */
+            message: string;
+            /** @description Field-level validation problems, present on some 400 responses. */
+            errors?: components["schemas"]["ZoomErrorDetail"][];
+        };
+        /** @description The body of Create a webinar template: which webinar to save, and under what name. */
+        WebinarTemplateCreateRequest: {
+            /**
+             * Format: int64
+             * @description The numeric ID of the webinar whose settings the template keeps.
+             * @example 97871060099
+             */
+            webinar_id?: number;
+            /**
+             * @description The template's name; it must differ from the user's other templates.
+             * @example Weekly webinar template
+             */
+            name?: string;
+            /**
+             * @description For a recurring webinar, whether the template keeps its recurrence too.
+             * @default false
+             * @example false
+             */
+            save_recurrence?: boolean;
+            /**
+             * @description Whether to replace a template made earlier from the same webinar.
+             * @default false
+             * @example false
+             */
+            overwrite?: boolean;
+        };
+        /**
+         * @description The paging fields Zoom puts at the top of every list answer. Read pages until
+         *     `next_page_token` is empty or missing; `page_count` and `page_number` come from Zoom's
+         *     older page-number paging and are kept only for compatibility.
+         */
+        PageInfo: {
+            /**
+             * @description How many records this page was asked to hold. The request caps it at 300; the answer
+             *     is not bounded here so that whatever Zoom echoes is accepted.
+             */
+            page_size?: number;
+            /** @description How many records exist across all pages. */
+            total_records?: number;
+            /**
+             * @description Cursor for the next page, valid for 15 minutes. Zoom fills it only while more records
+             *     remain, so an empty or missing token means this is the last page.
+             */
+            next_page_token?: string;
+            /** @description How many pages the whole result fills at the current page size. */
+            page_count?: number;
+            /**
+             * @deprecated
+             * @description **Deprecated.** The number of this page, counted from 1, when page-number paging was
+             *     used. Follow `next_page_token` instead.
+             */
+            page_number?: number;
+        };
+        /**
+         * @description One webinar as List webinars shows it: its identity and schedule, without settings.
+         *     Unknown fields may appear and must be ignored.
+         */
+        WebinarSummary: {
+            /**
+             * Format: int64
+             * @description The webinar's numeric ID.
+             * @example 97871060099
+             */
+            id?: number;
+            /**
+             * @description The UUID of the webinar's current instance.
+             * @example m3WqMkvuRXyYqH+eKWhk9w==
+             */
+            uuid?: string;
+            /**
+             * @description The user ID of the webinar's host.
+             * @example 30R7kT7bTIKSNUFEuH_Qlg
+             */
+            host_id?: string;
+            /**
+             * @description The webinar's title.
+             * @example My Webinar
+             */
+            topic?: string;
+            /**
+             * Format: int32
+             * @description The kind of webinar:
+             *     - `5`: held once, at a scheduled time.
+             *     - `6`: recurring, with no fixed time.
+             *     - `9`: recurring at fixed times.
+             * @default 5
+             * @example 5
+             * @enum {integer}
+             */
+            type?: 5 | 6 | 9;
+            /**
+             * @description The webinar's description, cut to its first 250 characters in this list; Get a webinar returns all of it.
+             * @example My webinar
+             */
+            agenda?: string;
+            /**
+             * Format: date-time
+             * @description When the webinar (or its next occurrence) starts, in UTC.
+             * @example 2022-03-26T07:18:32Z
+             */
+            start_time?: string;
+            /**
+             * Format: int32
+             * @description The scheduled length in minutes.
+             * @example 60
+             */
+            duration?: number;
+            /**
+             * @description The time zone the webinar was scheduled in.
+             * @example America/Los_Angeles
+             */
+            timezone?: string;
+            /**
+             * Format: date-time
+             * @description When the webinar was created, in UTC.
+             * @example 2022-03-26T07:18:32Z
+             */
+            created_at?: string;
+            /**
+             * @description The link attendees use to join.
+             * @example https://example.com/j/11111
+             */
+            join_url?: string;
+            /**
+             * @description Whether the webinar is simulive.
+             * @example false
+             */
+            is_simulive?: boolean;
+        };
+        /**
+         * @description One page of a user's webinars. Only webinars that have not expired are listed. The paging
+         *     fields are those of every Zoom list.
+         */
+        WebinarList: components["schemas"]["PageInfo"] & {
+            /** @description The webinars on this page. */
+            webinars?: components["schemas"]["WebinarSummary"][];
+        };
+        /**
+         * @description How a recurring webinar with fixed times (type `9`) repeats, as sent when scheduling or
+         *     changing it. Give either `end_times` or `end_date_time` to end the series, not both.
+         */
+        WebinarRecurrenceRequest: {
+            /**
+             * Format: int32
+             * @description How often the webinar repeats:
+             *     - `1`: every day.
+             *     - `2`: every week.
+             *     - `3`: every month.
+             * @example 2
+             * @enum {integer}
+             */
+            type: 1 | 2 | 3;
+            /**
+             * Format: int32
+             * @description How many days, weeks or months (per `type`) lie between two occurrences. Zoom allows at
+             *     most 90 for daily, 12 for weekly and 3 for monthly webinars; the schema checks the
+             *     largest of the three, and Zoom rejects the others.
+             * @example 1
+             */
+            repeat_interval?: number;
+            /**
+             * @description For a weekly webinar, the days of the week it is held on, as digits separated by commas
+             *     (`"1,3"` is Sunday and Tuesday):
+             *     - `1`: Sunday.
+             *     - `2`: Monday.
+             *     - `3`: Tuesday.
+             *     - `4`: Wednesday.
+             *     - `5`: Thursday.
+             *     - `6`: Friday.
+             *     - `7`: Saturday.
+             *
+             *     Zoom's 2023 spec gives this field an enum of single digits in its update body, while its
+             *     create body explains that several days are joined with commas; the pattern accepts both.
+             * @example 1,3
+             */
+            weekly_days?: string;
+            /**
+             * Format: int32
+             * @description For a monthly webinar held on a date, the day of the month (1 to 31).
+             * @example 23
+             */
+            monthly_day?: number;
+            /**
+             * Format: int32
+             * @description For a monthly webinar held on a weekday, the week of the month; use it together with
+             *     `monthly_week_day`:
+             *     - `-1`: the last week.
+             *     - `1`: the first week.
+             *     - `2`: the second week.
+             *     - `3`: the third week.
+             *     - `4`: the fourth week.
+             * @example 1
+             * @enum {integer}
+             */
+            monthly_week?: -1 | 1 | 2 | 3 | 4;
+            /**
+             * Format: int32
+             * @description For a monthly webinar held on a weekday, the day of the week; use it together with
+             *     `monthly_week`:
+             *     - `1`: Sunday.
+             *     - `2`: Monday.
+             *     - `3`: Tuesday.
+             *     - `4`: Wednesday.
+             *     - `5`: Thursday.
+             *     - `6`: Friday.
+             *     - `7`: Saturday.
+             * @example 1
+             * @enum {integer}
+             */
+            monthly_week_day?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+            /**
+             * Format: int32
+             * @description How many occurrences the series has before it ends. Not together with `end_date_time`.
+             *     The reference page caps it at 60; Zoom's 2023 spec gave 365. A request keeps to the
+             *     stricter, newer 60.
+             * @default 1
+             * @example 7
+             */
+            end_times?: number;
+            /**
+             * Format: date-time
+             * @description When the series ends, in UTC (for example `2022-04-02T15:59:00Z`). Not together with
+             *     `end_times`.
+             * @example 2022-04-02T15:59:00Z
+             */
+            end_date_time?: string;
+        };
+        /** @description Reminder emails sent to attendees and panelists before the webinar. */
+        AttendeesAndPanelistsReminderEmailNotification: {
+            /**
+             * @description Whether these emails are sent.
+             * @example true
+             */
+            enable?: boolean;
+            /**
+             * Format: int32
+             * @description When the reminders are sent:
+             *     - `0`: no reminder is planned.
+             *     - `1`: 1 hour before the webinar.
+             *     - `2`: 1 day before.
+             *     - `3`: 1 hour and 1 day before.
+             *     - `4`: 1 week before.
+             *     - `5`: 1 hour and 1 week before.
+             *     - `6`: 1 day and 1 week before.
+             *     - `7`: 1 hour, 1 day and 1 week before.
+             * @example 0
+             * @enum {integer}
+             */
+            type?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
+        };
+        /** @description Follow-up emails sent after the webinar to those who attended it. */
+        FollowUpAttendeesEmailNotification: {
+            /**
+             * @description Whether these emails are sent.
+             * @example true
+             */
+            enable?: boolean;
+            /**
+             * Format: int32
+             * @description How long after the scheduled end of the webinar the email is sent:
+             *     - `0`: no email is planned.
+             *     - `1`: 1 day after.
+             *     - `2`: 2 days after.
+             *     - `3`: 3 days after.
+             *     - `4`: 4 days after.
+             *     - `5`: 5 days after.
+             *     - `6`: 6 days after.
+             *     - `7`: 7 days after.
+             * @example 0
+             * @enum {integer}
+             */
+            type?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
+        };
+        /** @description Follow-up emails sent after the webinar to registrants who did not attend. */
+        FollowUpAbsenteesEmailNotification: {
+            /**
+             * @description Whether these emails are sent.
+             * @example true
+             */
+            enable?: boolean;
+            /**
+             * Format: int32
+             * @description How long after the scheduled end of the webinar the email is sent:
+             *     - `0`: no email is planned.
+             *     - `1`: 1 day after.
+             *     - `2`: 2 days after.
+             *     - `3`: 3 days after.
+             *     - `4`: 4 days after.
+             *     - `5`: 5 days after.
+             *     - `6`: 6 days after.
+             *     - `7`: 7 days after.
+             * @example 0
+             * @enum {integer}
+             */
+            type?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
+        };
+        /** @description The webinar's question and answer (Q&A) feature and what attendees may do in it. */
+        QuestionAndAnswer: {
+            /**
+             * @description Whether Q&A is on.
+             * @example true
+             */
+            enable?: boolean;
+            /**
+             * @description Whether attendees may ask questions.
+             * @example true
+             */
+            allow_submit_questions?: boolean;
+            /**
+             * @description Whether attendees may ask questions without showing their name.
+             * @example true
+             */
+            allow_anonymous_questions?: boolean;
+            /**
+             * @description Which questions attendees can see:
+             *     - `only`: only the questions that have been answered.
+             *     - `all`: every question asked.
+             * @example only
+             * @enum {string}
+             */
+            answer_questions?: "only" | "all";
+            /**
+             * @description Whether attendees may answer or comment on questions.
+             * @example true
+             */
+            attendees_can_comment?: boolean;
+            /**
+             * @description Whether attendees may upvote questions.
+             * @example true
+             */
+            attendees_can_upvote?: boolean;
+            /**
+             * @description For a simulive webinar, whether questions receive an automatic reply.
+             * @example true
+             */
+            allow_auto_reply?: boolean;
+            /**
+             * @description The text of that automatic reply.
+             * @example Thank you for your question. We will get back to you shortly.
+             */
+            auto_reply_text?: string;
+        };
+        /** @description One language interpreter to assign, and the two languages they interpret between. */
+        LanguageInterpreterRequest: {
+            /**
+             * Format: email
+             * @description The interpreter's email address.
+             * @example interpreter@example.com
+             */
+            email?: string;
+            /**
+             * @description The two languages, as two-letter country codes joined by a comma: `US,CN` for an
+             *     interpreter between English and Chinese. The languages must first be added in the
+             *     account's web portal settings.
+             * @example US,CN
+             */
+            languages?: string;
+        };
+        /**
+         * @description Language interpretation for the webinar and the interpreters to assign. Only plans with the
+         *     feature accept it.
+         */
+        LanguageInterpretationRequest: {
+            /**
+             * @description Whether language interpretation is on.
+             * @example true
+             */
+            enable?: boolean;
+            /** @description The interpreters to assign. */
+            interpreters?: components["schemas"]["LanguageInterpreterRequest"][];
+        };
+        /** @description One sign-language interpreter. */
+        SignLanguageInterpreter: {
+            /**
+             * Format: email
+             * @description The interpreter's email address.
+             * @example interpreter@example.com
+             */
+            email?: string;
+            /**
+             * @description The sign language the interpreter uses, by the name Zoom lists in the user's settings.
+             * @example American
+             */
+            sign_language?: string;
+        };
+        /** @description Sign-language interpretation in the webinar, with its interpreters. */
+        SignLanguageInterpretation: {
+            /**
+             * @description Whether sign-language interpretation is on.
+             * @example true
+             */
+            enable?: boolean;
+            /** @description The webinar's sign-language interpreters, at most 20. */
+            interpreters?: components["schemas"]["SignLanguageInterpreter"][];
+        };
+        /**
+         * @description The settings to give a new webinar. Every field is optional: what is left out takes the
+         *     host's defaults. Some settings do not apply to simulive webinars, as noted per field.
+         */
+        WebinarSettingsRequest: {
+            /**
+             * @description Whether the host's video is on when the host joins (not for simulive webinars).
+             * @example true
+             */
+            host_video?: boolean;
+            /**
+             * @description Whether panelists' video is on when they join (not for simulive webinars).
+             * @example true
+             */
+            panelists_video?: boolean;
+            /**
+             * @description Whether high-definition video is used by default (not for simulive webinars).
+             * @default false
+             * @example false
+             */
+            hd_video?: boolean;
+            /**
+             * @description Whether attendees receive high-definition video (not for simulive webinars).
+             * @default false
+             * @example false
+             */
+            hd_video_for_attendees?: boolean;
+            /**
+             * @description Whether attendees always receive 1080p video (not for simulive webinars).
+             * @default false
+             * @example false
+             */
+            send_1080p_video_to_attendees?: boolean;
+            /**
+             * @description How participants may join the audio (not for simulive webinars):
+             *     - `both`: by phone or by computer audio.
+             *     - `telephony`: by phone only.
+             *     - `voip`: by computer audio (VoIP) only.
+             *
+             *     A webinar read back may also report `thirdParty`; Zoom's request body lists only
+             *     these three values.
+             * @default both
+             * @example both
+             * @enum {string}
+             */
+            audio?: "both" | "telephony" | "voip";
+            /**
+             * @description Dial-in details of a third-party audio conference, shown to participants.
+             * @example Dial 555-0100, conference code 4321
+             */
+            audio_conference_info?: string;
+            /** @description The countries whose dial-in numbers are offered, as two-letter country codes. */
+            global_dial_in_countries?: string[];
+            /**
+             * @description Whether shared content carries a watermark naming the viewer (not for simulive webinars).
+             * @example false
+             */
+            add_watermark?: boolean;
+            /**
+             * @description Whether the audio carries a watermark identifying the listener (not for simulive webinars).
+             * @example false
+             */
+            add_audio_watermark?: boolean;
+            /**
+             * @description Whether the webinar is recorded automatically (not for simulive webinars):
+             *     - `local`: on the host's computer.
+             *     - `cloud`: in Zoom's cloud.
+             *     - `none`: not recorded automatically.
+             * @default none
+             * @example cloud
+             * @enum {string}
+             */
+            auto_recording?: "local" | "cloud" | "none";
+            /**
+             * @description Whether the recording is offered on demand after the webinar (not for simulive webinars).
+             * @default false
+             * @example false
+             */
+            on_demand?: boolean;
+            /**
+             * @description Whether hosts and panelists get a practice session before the webinar opens to attendees.
+             * @default false
+             * @example false
+             */
+            practice_session?: boolean;
+            /**
+             * @description Whether an attendee may join from several devices at once.
+             * @example true
+             */
+            allow_multiple_devices?: boolean;
+            /**
+             * @description Users who may start the webinar in the host's place, as emails or user IDs separated by commas.
+             * @example jchill@example.com
+             */
+            alternative_hosts?: string;
+            /**
+             * @description Whether alternative hosts may add and edit polls (Zoom client 5.8.0 or later).
+             * @example true
+             */
+            alternative_host_update_polls?: boolean;
+            /**
+             * @description Whether panelists receive an invitation email.
+             * @example true
+             */
+            panelists_invitation_email_notification?: boolean;
+            /**
+             * @description Whether session branding is on: a wallpaper for the session, virtual backgrounds and
+             *     name tags for hosts, panelists and interpreters.
+             * @example true
+             */
+            enable_session_branding?: boolean;
+            /**
+             * Format: int32
+             * @description Whether attendees must register, and how registrations are approved:
+             *     - `0`: registration required, approved automatically.
+             *     - `1`: registration required, approved by hand.
+             *     - `2`: no registration.
+             * @default 2
+             * @example 0
+             * @enum {integer}
+             */
+            approval_type?: 0 | 1 | 2;
+            /**
+             * Format: int32
+             * @description For a recurring webinar with fixed times, what one registration covers:
+             *     - `1`: register once, attend any occurrence.
+             *     - `2`: register separately for each occurrence.
+             *     - `3`: register once and choose one or more occurrences.
+             * @default 1
+             * @example 1
+             * @enum {integer}
+             */
+            registration_type?: 1 | 2 | 3;
+            /**
+             * Format: int32
+             * @description The most registrants the webinar accepts, up to 20000; `0` means no limit.
+             * @default 0
+             * @example 100
+             */
+            registrants_restrict_number?: number;
+            /**
+             * @description Whether registrants are emailed when their registration is approved, denied or
+             *     cancelled. It must be `true` for confirmation emails to be sent.
+             * @example true
+             */
+            registrants_email_notification?: boolean;
+            /**
+             * @deprecated
+             * @description **Deprecated.** Whether registration closes once the webinar date has passed.
+             * @example true
+             */
+            close_registration?: boolean;
+            /**
+             * @description Whether the registration page shows buttons for sharing it on social media.
+             * @example true
+             */
+            show_share_button?: boolean;
+            /**
+             * @description The contact person named to registrants.
+             * @example Jill Chill
+             */
+            contact_name?: string;
+            /**
+             * @description The email address registrants can write to.
+             * @example jchill@example.com
+             */
+            contact_email?: string;
+            /**
+             * @description The language of the emails Zoom sends about the webinar:
+             *     - `en-US`: English.
+             *     - `de-DE`: German.
+             *     - `es-ES`: Spanish.
+             *     - `fr-FR`: French.
+             *     - `jp-JP`: Japanese (Zoom's own code).
+             *     - `pt-PT`: Portuguese.
+             *     - `ru-RU`: Russian.
+             *     - `zh-CN`: Simplified Chinese.
+             *     - `zh-TW`: Traditional Chinese.
+             *     - `ko-KO`: Korean (Zoom's own code).
+             *     - `it-IT`: Italian.
+             *     - `vi-VN`: Vietnamese.
+             *
+             *     Zoom's 2023 spec lists these values in prose only; the enum states them.
+             * @example en-US
+             * @enum {string}
+             */
+            email_language?: "en-US" | "de-DE" | "es-ES" | "fr-FR" | "jp-JP" | "pt-PT" | "ru-RU" | "zh-CN" | "zh-TW" | "ko-KO" | "it-IT" | "vi-VN";
+            attendees_and_panelists_reminder_email_notification?: components["schemas"]["AttendeesAndPanelistsReminderEmailNotification"];
+            follow_up_attendees_email_notification?: components["schemas"]["FollowUpAttendeesEmailNotification"];
+            follow_up_absentees_email_notification?: components["schemas"]["FollowUpAbsenteesEmailNotification"];
+            /**
+             * @description Whether attendees' browsers open a survey page when they leave the webinar.
+             * @example true
+             */
+            post_webinar_survey?: boolean;
+            /**
+             * @description The address of that survey page.
+             * @example https://example.com/survey
+             */
+            survey_url?: string;
+            /**
+             * @description Whether only users who pass an authentication profile may join.
+             * @example true
+             */
+            meeting_authentication?: boolean;
+            /**
+             * @description Which authentication profile applies when `meeting_authentication` is `true`: the `id`
+             *     of one of the user's authentication options, as listed in the user's settings.
+             * @example signIn_D8cJuqWVQ623CI4Q8yQK0Q
+             */
+            authentication_option?: string;
+            /**
+             * @description Email domains whose Zoom users may join, separated by commas; wildcards such as
+             *     `*.example.com` are allowed.
+             * @example example.com
+             */
+            authentication_domains?: string;
+            /**
+             * @description Whether panelists must authenticate too.
+             * @example true
+             */
+            panelist_authentication?: boolean;
+            /**
+             * @deprecated
+             * @description **Deprecated.** Whether only signed-in users may join. Use `meeting_authentication`,
+             *     `authentication_option` and `authentication_domains` instead.
+             * @example false
+             */
+            enforce_login?: boolean;
+            /**
+             * @deprecated
+             * @description **Deprecated.** Domains whose signed-in users may join. Use `authentication_domains`
+             *     instead.
+             * @example example.com
+             */
+            enforce_login_domains?: string;
+            question_and_answer?: components["schemas"]["QuestionAndAnswer"];
+            language_interpretation?: components["schemas"]["LanguageInterpretationRequest"];
+            sign_language_interpretation?: components["schemas"]["SignLanguageInterpretation"];
+        };
+        /** @description A tracking field to set on the webinar, by the field's name, and the value to give it. */
+        TrackingFieldRequest: {
+            /**
+             * @description The name of a tracking field defined in the account.
+             * @example field1
+             */
+            field?: string;
+            /**
+             * @description The value this webinar gets for that field.
+             * @example value1
+             */
+            value?: string;
+        };
+        /**
+         * @description The body of Create a webinar: what to schedule. Every field is optional; Zoom fills in
+         *     defaults (a webinar of type `5`, the host's settings). The limits here are those Zoom
+         *     states for requests.
+         */
+        WebinarCreateRequest: {
+            /**
+             * @description The webinar's title, at most 200 characters. Zoom states the limit on the webinar it
+             *     returns (the reference page and the 2023 spec's create answer); its request bodies give
+             *     no length.
+             * @example My Webinar
+             */
+            topic?: string;
+            /**
+             * Format: int32
+             * @description The kind of webinar:
+             *     - `5`: held once, at a scheduled time.
+             *     - `6`: recurring, with no fixed time.
+             *     - `9`: recurring at fixed times (give `recurrence`).
+             * @default 5
+             * @example 5
+             * @enum {integer}
+             */
+            type?: 5 | 6 | 9;
+            /**
+             * Format: date-time
+             * @description When the webinar starts, for types `5` and `9`. End it with `Z` for UTC. Zoom also
+             *     reads a local time without offset (`2022-03-26T07:18:32`) in the zone named by
+             *     `timezone`, or in the host's zone when `timezone` is left out; this contract accepts
+             *     only the RFC 3339 form with an offset.
+             * @example 2022-03-26T07:18:32Z
+             */
+            start_time?: string;
+            /**
+             * Format: int32
+             * @description The scheduled length in minutes, for scheduled webinars.
+             * @example 60
+             */
+            duration?: number;
+            /**
+             * @description The IANA time zone `start_time` is read in, such as `America/Los_Angeles`.
+             * @example America/Los_Angeles
+             */
+            timezone?: string;
+            /**
+             * @description The passcode to join, at most 10 characters from letters, digits and `@ - _ * !`. If the
+             *     account requires passcodes and locks that setting, Zoom generates one even when none is
+             *     sent; an account's minimum passcode rules (see its account settings) apply on top.
+             * @example 123456
+             */
+            password?: string;
+            /**
+             * @description The webinar's description, shown to registrants.
+             * @example My webinar
+             */
+            agenda?: string;
+            /**
+             * @description The email or user ID of the user the webinar is scheduled for, when scheduling on someone's behalf.
+             * @example jchill@example.com
+             */
+            schedule_for?: string;
+            recurrence?: components["schemas"]["WebinarRecurrenceRequest"];
+            /**
+             * @description Whether the webinar is simulive, playing a recording as if it were live.
+             * @example false
+             */
+            is_simulive?: boolean;
+            /**
+             * @description For a simulive webinar, the ID of the recording file to play.
+             * @example f09340e1-cdc3-4eae-9a74-98f9777ed908
+             */
+            record_file_id?: string;
+            /**
+             * @description Whether Zoom generates the passcode from the host's default passcode settings when `password` is left out.
+             * @example false
+             */
+            default_passcode?: boolean;
+            /**
+             * @description The ID of a webinar template to schedule from, as listed by List webinar templates.
+             * @example AdxbhxCzKgSiWAw
+             */
+            template_id?: string;
+            settings?: components["schemas"]["WebinarSettingsRequest"];
+            /** @description Tracking fields to set on the webinar; each names its `field`. */
+            tracking_fields?: WithRequired<components["schemas"]["TrackingFieldRequest"], "field">[];
+        };
         /** @description One occurrence (session) of a recurring webinar. */
         WebinarOccurrence: {
             /**
@@ -593,121 +1719,6 @@ export interface components {
              */
             type?: "toll" | "tollfree" | "premium";
         };
-        /** @description Reminder emails sent to attendees and panelists before the webinar. */
-        AttendeesAndPanelistsReminderEmailNotification: {
-            /**
-             * @description Whether these emails are sent.
-             * @example true
-             */
-            enable?: boolean;
-            /**
-             * Format: int32
-             * @description When the reminders are sent:
-             *     - `0`: no reminder is planned.
-             *     - `1`: 1 hour before the webinar.
-             *     - `2`: 1 day before.
-             *     - `3`: 1 hour and 1 day before.
-             *     - `4`: 1 week before.
-             *     - `5`: 1 hour and 1 week before.
-             *     - `6`: 1 day and 1 week before.
-             *     - `7`: 1 hour, 1 day and 1 week before.
-             * @example 0
-             * @enum {integer}
-             */
-            type?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
-        };
-        /** @description Follow-up emails sent after the webinar to those who attended it. */
-        FollowUpAttendeesEmailNotification: {
-            /**
-             * @description Whether these emails are sent.
-             * @example true
-             */
-            enable?: boolean;
-            /**
-             * Format: int32
-             * @description How long after the scheduled end of the webinar the email is sent:
-             *     - `0`: no email is planned.
-             *     - `1`: 1 day after.
-             *     - `2`: 2 days after.
-             *     - `3`: 3 days after.
-             *     - `4`: 4 days after.
-             *     - `5`: 5 days after.
-             *     - `6`: 6 days after.
-             *     - `7`: 7 days after.
-             * @example 0
-             * @enum {integer}
-             */
-            type?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
-        };
-        /** @description Follow-up emails sent after the webinar to registrants who did not attend. */
-        FollowUpAbsenteesEmailNotification: {
-            /**
-             * @description Whether these emails are sent.
-             * @example true
-             */
-            enable?: boolean;
-            /**
-             * Format: int32
-             * @description How long after the scheduled end of the webinar the email is sent:
-             *     - `0`: no email is planned.
-             *     - `1`: 1 day after.
-             *     - `2`: 2 days after.
-             *     - `3`: 3 days after.
-             *     - `4`: 4 days after.
-             *     - `5`: 5 days after.
-             *     - `6`: 6 days after.
-             *     - `7`: 7 days after.
-             * @example 0
-             * @enum {integer}
-             */
-            type?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
-        };
-        /** @description The webinar's question and answer (Q&A) feature and what attendees may do in it. */
-        QuestionAndAnswer: {
-            /**
-             * @description Whether Q&A is on.
-             * @example true
-             */
-            enable?: boolean;
-            /**
-             * @description Whether attendees may ask questions.
-             * @example true
-             */
-            allow_submit_questions?: boolean;
-            /**
-             * @description Whether attendees may ask questions without showing their name.
-             * @example true
-             */
-            allow_anonymous_questions?: boolean;
-            /**
-             * @description Which questions attendees can see:
-             *     - `only`: only the questions that have been answered.
-             *     - `all`: every question asked.
-             * @example only
-             * @enum {string}
-             */
-            answer_questions?: "only" | "all";
-            /**
-             * @description Whether attendees may answer or comment on questions.
-             * @example true
-             */
-            attendees_can_comment?: boolean;
-            /**
-             * @description Whether attendees may upvote questions.
-             * @example true
-             */
-            attendees_can_upvote?: boolean;
-            /**
-             * @description For a simulive webinar, whether questions receive an automatic reply.
-             * @example true
-             */
-            allow_auto_reply?: boolean;
-            /**
-             * @description The text of that automatic reply.
-             * @example Thank you for your question. We will get back to you shortly.
-             */
-            auto_reply_text?: string;
-        };
         /** @description One language interpreter and the pair of languages they interpret between. */
         LanguageInterpreter: {
             /**
@@ -739,30 +1750,6 @@ export interface components {
             enable?: boolean;
             /** @description The webinar's language interpreters. */
             interpreters?: components["schemas"]["LanguageInterpreter"][];
-        };
-        /** @description One sign-language interpreter. */
-        SignLanguageInterpreter: {
-            /**
-             * Format: email
-             * @description The interpreter's email address.
-             * @example interpreter@example.com
-             */
-            email?: string;
-            /**
-             * @description The sign language the interpreter uses, by the name Zoom lists in the user's settings.
-             * @example American
-             */
-            sign_language?: string;
-        };
-        /** @description Sign-language interpretation in the webinar, with its interpreters. */
-        SignLanguageInterpretation: {
-            /**
-             * @description Whether sign-language interpretation is on.
-             * @example true
-             */
-            enable?: boolean;
-            /** @description The webinar's sign-language interpreters, at most 20. */
-            interpreters?: components["schemas"]["SignLanguageInterpreter"][];
         };
         /**
          * @description The webinar's settings: audio and video, registration, emails, authentication, recording,
@@ -1222,38 +2209,234 @@ export interface components {
              */
             creation_source?: "other" | "open_api" | "web_portal";
         };
-        /** @description One field-level problem reported inside a Zoom error. */
-        ZoomErrorDetail: {
+        /**
+         * @description The webinar Create a webinar answers with: the same shape as Get a webinar returns, plus
+         *     `registrants_confirmation_email`, which only this answer carries.
+         */
+        WebinarCreated: components["schemas"]["Webinar"] & {
             /**
-             * @description The name of the request field the problem is about.
-             * @example webinarId
+             * @description Whether the webinar's registrants receive confirmation emails.
+             * @example true
              */
-            field?: string;
-            /**
-             * @description What is wrong with that field.
-             * @example Invalid field.
-             */
-            message?: string;
+            registrants_confirmation_email?: boolean;
         };
         /**
-         * @description The body Zoom sends with every documented error status. `code` is Zoom's own error code,
-         *     which is more specific than the HTTP status (for example `3001` for a webinar that does not
-         *     exist, under HTTP 404).
+         * @description The settings to change on an existing webinar: those of a new webinar plus three that only
+         *     apply to a change. Settings left out keep their current values.
          */
-        ZoomError: {
+        WebinarSettingsUpdateRequest: components["schemas"]["WebinarSettingsRequest"] & {
+            /**
+             * @description The name of the authentication profile that applies to the webinar.
+             * @example Signed-in users in my account
+             */
+            authentication_name?: string;
+            /**
+             * @description Whether registrants are emailed about this change of the webinar.
+             * @example true
+             */
+            notify_registrants?: boolean;
+            /**
+             * @description Whether registrants receive a confirmation email. Needs
+             *     `registrants_email_notification` set to `true`.
+             * @example true
+             */
+            registrants_confirmation_email?: boolean;
+        };
+        /**
+         * @description The body of Update a webinar: the fields to change. Fields left out keep their current
+         *     values; with `occurrence_id` only `agenda`, `start_time`, `duration` and a few video and
+         *     recording settings of that occurrence can change.
+         */
+        WebinarUpdateRequest: {
+            /**
+             * @description The webinar's title, at most 200 characters. Zoom states the limit on the webinar it
+             *     returns (the reference page and the 2023 spec's create answer); its request bodies give
+             *     no length.
+             * @example My Webinar
+             */
+            topic?: string;
             /**
              * Format: int32
-             * @description Zoom's error code; see the examples of each response for the codes this endpoint returns.
-             * @example 3001
+             * @description The kind of webinar:
+             *     - `5`: held once, at a scheduled time.
+             *     - `6`: recurring, with no fixed time.
+             *     - `9`: recurring at fixed times (give `recurrence`).
+             * @default 5
+             * @example 5
+             * @enum {integer}
              */
-            code: number;
+            type?: 5 | 6 | 9;
             /**
-             * @description A human-readable explanation of the error, in English.
-             * @example Webinar does not exist.
+             * Format: date-time
+             * @description When the webinar starts, for types `5` and `9`. End it with `Z` for UTC. Zoom also
+             *     reads a local time without offset (`2022-03-26T07:18:32`) in the zone named by
+             *     `timezone`, or in the host's zone when `timezone` is left out; this contract accepts
+             *     only the RFC 3339 form with an offset.
+             * @example 2022-03-26T07:18:32Z
              */
-            message: string;
-            /** @description Field-level validation problems, present on some 400 responses. */
-            errors?: components["schemas"]["ZoomErrorDetail"][];
+            start_time?: string;
+            /**
+             * Format: int32
+             * @description The scheduled length in minutes, for scheduled webinars.
+             * @example 60
+             */
+            duration?: number;
+            /**
+             * @description The IANA time zone `start_time` is read in, such as `America/Los_Angeles`.
+             * @example America/Los_Angeles
+             */
+            timezone?: string;
+            /**
+             * @description The passcode to join, at most 10 characters from letters, digits and `@ - _ * !`. If the
+             *     account requires passcodes and locks that setting, Zoom generates one even when none is
+             *     sent; an account's minimum passcode rules (see its account settings) apply on top.
+             * @example 123456
+             */
+            password?: string;
+            /**
+             * @description The webinar's description, shown to registrants.
+             * @example My webinar
+             */
+            agenda?: string;
+            /**
+             * @description The email or user ID of the user the webinar is scheduled for, when scheduling on someone's behalf.
+             * @example jchill@example.com
+             */
+            schedule_for?: string;
+            recurrence?: components["schemas"]["WebinarRecurrenceRequest"];
+            /**
+             * @description Whether the webinar is simulive, playing a recording as if it were live.
+             * @example false
+             */
+            is_simulive?: boolean;
+            /**
+             * @description For a simulive webinar, the ID of the recording file to play.
+             * @example f09340e1-cdc3-4eae-9a74-98f9777ed908
+             */
+            record_file_id?: string;
+            settings?: components["schemas"]["WebinarSettingsUpdateRequest"];
+            /** @description Tracking fields to set on the webinar. */
+            tracking_fields?: components["schemas"]["TrackingFieldRequest"][];
+        };
+        /** @description One person to create an invite link for. */
+        InviteLinkAttendeeRequest: {
+            /**
+             * @description The name the person is shown with in the webinar, at most 64 characters.
+             * @example Jill Chill
+             */
+            name: string;
+        };
+        /** @description The body of Create webinar invite links: who gets a link, and how long links stay valid. */
+        WebinarInviteLinksRequest: {
+            /** @description The people to create links for, from 1 to 500. */
+            attendees?: components["schemas"]["InviteLinkAttendeeRequest"][];
+            /**
+             * Format: int64
+             * @description How many seconds the links stay valid, at most 7776000 (90 days); two hours when left out.
+             * @default 7200
+             * @example 7200
+             */
+            ttl?: number;
+        };
+        /** @description An invite link created for one person. */
+        InviteLink: {
+            /**
+             * @description The name the link was created for.
+             * @example Jill Chill
+             */
+            name?: string;
+            /**
+             * @description The person's own link to join the webinar.
+             * @example https://example.com/j/11111
+             */
+            join_url?: string;
+        };
+        /** @description The invite links Create webinar invite links made, one per person asked for. */
+        WebinarInviteLinks: {
+            /** @description One link per person. */
+            attendees?: components["schemas"]["InviteLink"][];
+        };
+        /** @description A token that Get a webinar's token issued. */
+        WebinarToken: {
+            /**
+             * @description The token. For `closed_caption_token` it is the caption URL a third-party captioning
+             *     service posts its text to; treat it as a secret.
+             * @example https://example.com/closedcaption?id=200610693&ns=GZHkEA==&expire=86400&spparams=id%2Cns%2Cexpire&signature=nYtXJqRKCW
+             */
+            token?: string;
+        };
+        /**
+         * @description A registration tracking source: a copy of the registration link labelled with the place it
+         *     was shared, and how many visits and registrations it brought.
+         */
+        TrackingSource: {
+            /**
+             * @description The tracking source's ID.
+             * @example 5516482804110
+             */
+            id?: string;
+            /**
+             * @description The name of the place (site or platform) where the link was shared.
+             * @example Newsletter
+             */
+            source_name?: string;
+            /**
+             * @description The registration link handed out for this source.
+             * @example https://example.com/webinar/register/5516482804110/WN_4kM0d1GrQmS2JDLa9qOGJQ
+             */
+            tracking_url?: string;
+            /**
+             * Format: int32
+             * @description How many people opened the registration page through this source.
+             * @example 12
+             */
+            visitor_count?: number;
+            /**
+             * Format: int32
+             * @description How many of them registered.
+             * @example 5
+             */
+            registration_count?: number;
+        };
+        /** @description The registration tracking sources of a webinar. */
+        WebinarTrackingSources: {
+            /**
+             * Format: int32
+             * @description How many tracking sources the webinar has.
+             * @example 1
+             */
+            total_records?: number;
+            /** @description The tracking sources. */
+            tracking_sources?: components["schemas"]["TrackingSource"][];
+        };
+        /** @description The body of Update webinar status: what to do with a webinar that is in progress. */
+        WebinarStatusRequest: {
+            /**
+             * @description The change to make:
+             *     - `end`: end the webinar for everyone in it.
+             * @example end
+             * @enum {string}
+             */
+            action?: "end";
+        };
+        /** @description One instance of a webinar that has ended. */
+        PastWebinarInstance: {
+            /**
+             * @description The instance's UUID; see the `webinarId` parameter for how to put it in a path.
+             * @example m3WqMkvuRXyYqH+eKWhk9w==
+             */
+            uuid?: string;
+            /**
+             * Format: date-time
+             * @description When the instance started, in UTC.
+             * @example 2022-03-26T07:18:32Z
+             */
+            start_time?: string;
+        };
+        /** @description The ended instances of a webinar. */
+        PastWebinarInstances: {
+            /** @description The instances, each with its UUID and start time. */
+            webinars?: components["schemas"]["PastWebinarInstance"][];
         };
         /**
          * @description Up to 30 people to register for a scheduled webinar (type `5`) in one call. Only the
@@ -1318,33 +2501,6 @@ export interface components {
                  */
                 email?: string;
             }[];
-        };
-        /**
-         * @description The paging fields Zoom puts at the top of every list answer. Read pages until
-         *     `next_page_token` is empty or missing; `page_count` and `page_number` come from Zoom's
-         *     older page-number paging and are kept only for compatibility.
-         */
-        PageInfo: {
-            /**
-             * @description How many records this page was asked to hold. The request caps it at 300; the answer
-             *     is not bounded here so that whatever Zoom echoes is accepted.
-             */
-            page_size?: number;
-            /** @description How many records exist across all pages. */
-            total_records?: number;
-            /**
-             * @description Cursor for the next page, valid for 15 minutes. Zoom fills it only while more records
-             *     remain, so an empty or missing token means this is the last page.
-             */
-            next_page_token?: string;
-            /** @description How many pages the whole result fills at the current page size. */
-            page_count?: number;
-            /**
-             * @deprecated
-             * @description **Deprecated.** The number of this page, counted from 1, when page-number paging was
-             *     used. Follow `next_page_token` instead.
-             */
-            page_number?: number;
         };
         /** @description A registrant's answer to one of the webinar's custom registration questions. */
         CustomQuestionAnswer: {
@@ -1684,37 +2840,6 @@ export interface components {
         };
     };
     responses: {
-        /** @description **OK.** The webinar's details. Zoom sends HTTP 200 with the webinar object. */
-        WebinarDetails: {
-            headers: {
-                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
-                "X-RateLimit-Type": components["headers"]["RateLimitType"];
-                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Webinar"];
-            };
-        };
-        /**
-         * @description **Bad request.** Zoom codes:
-         *     - `200`: the account has no webinar plan, or the caller lacks permission to use webinars.
-         *     - `300`: the webinar ID is not valid.
-         *     - `1010`: the user does not belong to this account (`accountId`).
-         */
-        BadRequest: {
-            headers: {
-                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
-                "X-RateLimit-Type": components["headers"]["RateLimitType"];
-                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ZoomError"];
-            };
-        };
         /**
          * @description **Unauthorized.** Zoom codes:
          *     - `124`: the access token is missing, invalid or expired. Fetch a new token and retry once.
@@ -1722,23 +2847,6 @@ export interface components {
          *       (`webinar:read:webinar:master` or `webinar:master`).
          */
         Unauthorized: {
-            headers: {
-                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
-                "X-RateLimit-Type": components["headers"]["RateLimitType"];
-                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ZoomError"];
-            };
-        };
-        /**
-         * @description **Not found.** Zoom codes:
-         *     - `1001`: the user does not exist or does not belong to this account.
-         *     - `3001`: the webinar does not exist or has expired.
-         */
-        NotFound: {
             headers: {
                 "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
                 "X-RateLimit-Type": components["headers"]["RateLimitType"];
@@ -1784,6 +2892,54 @@ export interface components {
                 "text/html": string;
             };
         };
+        /** @description **OK.** The webinar's details. Zoom sends HTTP 200 with the webinar object. */
+        WebinarDetails: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Webinar"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom codes:
+         *     - `200`: the account has no webinar plan, or the caller lacks permission to use webinars.
+         *     - `300`: the webinar ID is not valid.
+         *     - `1010`: the user does not belong to this account (`accountId`).
+         */
+        BadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Not found.** Zoom codes:
+         *     - `1001`: the user does not exist or does not belong to this account.
+         *     - `3001`: the webinar does not exist or has expired.
+         */
+        NotFound: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1794,7 +2950,27 @@ export interface components {
          */
         AccountId: string;
         /**
-         * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+         * @description The Zoom user the request acts for, inside the sub account `accountId`: either the user's
+         *     ID or the email address the user signs in with. User-level apps may pass `me`, which
+         *     Zoom resolves to the user who owns the access token.
+         * @example z8yAAAAA8bbbQ
+         */
+        UserId: string;
+        /**
+         * @description How many records one page of the answer holds. Zoom returns 30 when it is omitted and
+         *     never more than 300.
+         * @example 30
+         */
+        PageSize: number;
+        /**
+         * @deprecated
+         * @description **Deprecated.** The page to return, counted from 1. Zoom is retiring page numbers in favour
+         *     of `next_page_token`; new code should use the token.
+         * @example 1
+         */
+        PageNumber: number;
+        /**
+         * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
          *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
          *
          *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -1828,12 +3004,6 @@ export interface components {
          */
         WebinarUuid: string;
         /**
-         * @description How many records one page of the answer holds. Zoom returns 30 when it is omitted and
-         *     never more than 300.
-         * @example 30
-         */
-        PageSize: number;
-        /**
          * @description The cursor for the next page: pass the `next_page_token` of the previous answer unchanged.
          *     Omit it for the first page. Zoom hands out a token only while more records remain, and a
          *     token stops working 15 minutes after it was issued.
@@ -1858,13 +3028,6 @@ export interface components {
          * @example 5516482804110
          */
         TrackingSourceId: string;
-        /**
-         * @deprecated
-         * @description **Deprecated.** The page to return, counted from 1. Zoom is retiring page numbers in favour
-         *     of `next_page_token`; new code should use the token.
-         * @example 1
-         */
-        PageNumber: number;
         /**
          * @description For a recurring webinar, the occurrences to register for, as a comma-separated list of
          *     `occurrences[].occurrence_id` values. Registering for several occurrences at once needs a
@@ -1916,6 +3079,436 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listWebinarTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The Zoom user the request acts for, inside the sub account `accountId`: either the user's
+                 *     ID or the email address the user signs in with. User-level apps may pass `me`, which
+                 *     Zoom resolves to the user who owns the access token.
+                 * @example z8yAAAAA8bbbQ
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The user's webinar templates. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "total_records": 1,
+                     *       "templates": [
+                     *         {
+                     *           "id": "AdxbhxCzKgSiWAw",
+                     *           "name": "Weekly webinar template",
+                     *           "type": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebinarTemplateList"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `200`: the user has no webinar plan.
+             *     - `1001`: the user does not exist or does not belong to this account (Zoom files this one
+             *       under 400 for this operation).
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    createWebinarTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The Zoom user the request acts for, inside the sub account `accountId`: either the user's
+                 *     ID or the email address the user signs in with. User-level apps may pass `me`, which
+                 *     Zoom resolves to the user who owns the access token.
+                 * @example z8yAAAAA8bbbQ
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /** @description The webinar to save, and the template's name. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "webinar_id": 97871060099,
+                 *       "name": "Weekly webinar template",
+                 *       "save_recurrence": true,
+                 *       "overwrite": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebinarTemplateCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description **Created.** The new template's ID and name. */
+            201: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "AdxbhxCzKgSiWAw",
+                     *       "name": "Weekly webinar template"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebinarTemplate"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `200`: the user has no webinar plan.
+             *     - `300`: the user already has 40 webinar templates.
+             *     - `3000`: the webinar cannot be read, or a template with this name exists.
+             *     - `3001`: the webinar does not exist.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom code:
+             *     - `1001`: the user does not exist or does not belong to this account.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listWebinars: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which webinars to list:
+                 *     - `scheduled`: every webinar that has not expired: past ones still valid, live ones and upcoming ones.
+                 *     - `upcoming`: upcoming webinars, live ones included.
+                 * @example scheduled
+                 */
+                type?: "scheduled" | "upcoming";
+                /**
+                 * @description How many records one page of the answer holds. Zoom returns 30 when it is omitted and
+                 *     never more than 300.
+                 * @example 30
+                 */
+                page_size?: components["parameters"]["PageSize"];
+                /**
+                 * @deprecated
+                 * @description **Deprecated.** The page to return, counted from 1. Zoom is retiring page numbers in favour
+                 *     of `next_page_token`; new code should use the token.
+                 * @example 1
+                 */
+                page_number?: components["parameters"]["PageNumber"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The Zoom user the request acts for, inside the sub account `accountId`: either the user's
+                 *     ID or the email address the user signs in with. User-level apps may pass `me`, which
+                 *     Zoom resolves to the user who owns the access token.
+                 * @example z8yAAAAA8bbbQ
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** One page of the user's webinars. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "page_size": 30,
+                     *       "total_records": 2,
+                     *       "next_page_token": "",
+                     *       "page_count": 1,
+                     *       "page_number": 1,
+                     *       "webinars": [
+                     *         {
+                     *           "id": 97871060099,
+                     *           "uuid": "m3WqMkvuRXyYqH+eKWhk9w==",
+                     *           "host_id": "30R7kT7bTIKSNUFEuH_Qlg",
+                     *           "topic": "My Webinar",
+                     *           "type": 9,
+                     *           "agenda": "My webinar",
+                     *           "start_time": "2022-03-26T07:18:32Z",
+                     *           "duration": 60,
+                     *           "timezone": "America/Los_Angeles",
+                     *           "created_at": "2022-03-24T07:18:32Z",
+                     *           "join_url": "https://example.com/j/11111",
+                     *           "is_simulive": false
+                     *         },
+                     *         {
+                     *           "id": 85746065432,
+                     *           "uuid": "Qb8fVh3nSSe8Ek9cI2mb0Q==",
+                     *           "host_id": "30R7kT7bTIKSNUFEuH_Qlg",
+                     *           "topic": "Quarterly product update",
+                     *           "type": 5,
+                     *           "agenda": "What shipped this quarter and what comes next.",
+                     *           "start_time": "2026-12-03T17:00:00Z",
+                     *           "duration": 45,
+                     *           "timezone": "Europe/Berlin",
+                     *           "created_at": "2026-11-20T09:12:44Z",
+                     *           "join_url": "https://example.com/j/85746065432",
+                     *           "is_simulive": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebinarList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom code:
+             *     - `1001`: the user does not exist or does not belong to this account.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /**
+             * @description **Client error.** Zoom's sources list no error code for this operation; any other 4xx
+             *     answer carries Zoom's usual error body.
+             */
+            "4XX": {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    createWebinar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The Zoom user the request acts for, inside the sub account `accountId`: either the user's
+                 *     ID or the email address the user signs in with. User-level apps may pass `me`, which
+                 *     Zoom resolves to the user who owns the access token.
+                 * @example z8yAAAAA8bbbQ
+                 */
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /** @description The webinar to schedule. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "topic": "Quarterly product update",
+                 *       "type": 5,
+                 *       "agenda": "What shipped this quarter and what comes next.",
+                 *       "start_time": "2026-12-03T17:00:00Z",
+                 *       "duration": 45,
+                 *       "timezone": "Europe/Berlin",
+                 *       "password": "Xy7Qp2",
+                 *       "settings": {
+                 *         "host_video": true,
+                 *         "panelists_video": true,
+                 *         "audio": "both",
+                 *         "approval_type": 0,
+                 *         "registration_type": 1,
+                 *         "registrants_restrict_number": 500,
+                 *         "auto_recording": "cloud",
+                 *         "on_demand": true,
+                 *         "contact_name": "Jill Chill",
+                 *         "contact_email": "jchill@example.com",
+                 *         "email_language": "en-US",
+                 *         "attendees_and_panelists_reminder_email_notification": {
+                 *           "enable": true,
+                 *           "type": 3
+                 *         },
+                 *         "language_interpretation": {
+                 *           "enable": true,
+                 *           "interpreters": [
+                 *             {
+                 *               "email": "interpreter@example.com",
+                 *               "languages": "DE,US"
+                 *             }
+                 *           ]
+                 *         }
+                 *       },
+                 *       "tracking_fields": [
+                 *         {
+                 *           "field": "field1",
+                 *           "value": "value1"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebinarCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description **Created.** The new webinar, with its ID, links and every setting. */
+            201: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarCreated"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `200`: the user has no webinar plan, or people from a domain the account blocks are named.
+             *     - `300`: the host reached the daily number of webinars created and updated; `schedule_for`
+             *       is invalid; a simulive webinar was scheduled for someone else, the account has not enabled
+             *       simulive webinars, or the recording file does not exist.
+             *
+             *     Zoom's 2023 spec lists the daily limit under HTTP status `300`; this contract files it under
+             *     400 with Zoom code `300`, as that spec does for its other code-300 errors.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom code:
+             *     - `1001`: the user does not exist or does not belong to this account.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     getWebinar: {
         parameters: {
             query?: {
@@ -1945,7 +3538,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -1966,6 +3559,650 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
+    deleteWebinar: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The occurrence of a recurring webinar to delete instead of the whole series.
+                 * @example 1648194360000
+                 */
+                occurrence_id?: string;
+                /**
+                 * @description When `true`, panelists and registrants receive an email that the webinar is cancelled. When omitted or `false`, no email is sent.
+                 * @example true
+                 */
+                cancel_webinar_reminder?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **No content.** The webinar (or occurrence) was deleted. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `300`: the webinar ID is not valid.
+             *     - `1010`: the user does not belong to this account.
+             *     - `3002`: the webinar is in progress.
+             *     - `3003`: the user is not the webinar's host.
+             *     - `3007`: the webinar has ended.
+             *     - `3018`: a personal meeting ID cannot be deleted.
+             *     - `3037`: a personal audio conference cannot be deleted.
+             *
+             *     Zoom's 2023 spec lists the invalid webinar ID under HTTP status `300`; it is error code 300
+             *     with HTTP 400.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `3001`: the webinar does not exist or has expired.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinar: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The occurrence of a recurring webinar to change instead of the whole series.
+                 * @example 1648194360000
+                 */
+                occurrence_id?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The fields to change. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "topic": "Quarterly product update (new time)",
+                 *       "start_time": "2026-12-04T17:00:00Z",
+                 *       "duration": 60,
+                 *       "settings": {
+                 *         "notify_registrants": true,
+                 *         "question_and_answer": {
+                 *           "enable": true,
+                 *           "allow_anonymous_questions": false
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebinarUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The webinar was updated. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `200`: the user has no webinar plan.
+             *     - `300`: the webinar ID or the recurrence settings are invalid, `schedule_for` is invalid, or
+             *       the host reached the daily number of webinars created and updated.
+             *     - `1010`: the user does not belong to this account.
+             *     - `3000`: a simulive webinar that has started cannot be changed this way.
+             *     - `3003`: the user is not the webinar's host, or people from a domain the account blocks are
+             *       named.
+             *
+             *     Zoom's 2023 spec lists the missing webinar plan under HTTP status `200` and the code-300
+             *     errors under HTTP status `300`; both are error codes that arrive with HTTP 400, as the same
+             *     spec shows for its other operations.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `3001`: the webinar does not exist or has expired.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    createWebinarInviteLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The people to create links for. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "attendees": [
+                 *         {
+                 *           "name": "Jill Chill"
+                 *         },
+                 *         {
+                 *           "name": "Sam Park"
+                 *         }
+                 *       ],
+                 *       "ttl": 7200
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebinarInviteLinksRequest"];
+            };
+        };
+        responses: {
+            /** @description **Created.** One invite link per name. */
+            201: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "attendees": [
+                     *         {
+                     *           "name": "Jill Chill",
+                     *           "join_url": "https://example.com/j/97871060099?tk=Jill"
+                     *         },
+                     *         {
+                     *           "name": "Sam Park",
+                     *           "join_url": "https://example.com/j/97871060099?tk=Sam"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebinarInviteLinks"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom codes (for this operation Zoom files them all under 400):
+             *     - `200`: the user has no webinar plan.
+             *     - `300`: the webinar ID is not valid or does not exist.
+             *     - `1001`: the user does not exist.
+             *     - `3001`: the webinar does not exist.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWebinarToken: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The kind of token:
+                 *     - `closed_caption_token`: the caption URL for a third-party closed captioning service.
+                 * @example closed_caption_token
+                 */
+                type?: "closed_caption_token";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The token. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "https://example.com/closedcaption?id=97871060099&ns=GZHkEA==&expire=86400&spparams=id%2Cns%2Cexpire&signature=nYtXJqRKCW"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebinarToken"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `300`: the webinar ID is not valid.
+             *     - `3000`: closed captioning or the caption API token is off, or the webinar has not started.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `300`: the webinar ID does not exist.
+             *     - `3001`: the webinar does not exist.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listWebinarTrackingSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The webinar's tracking sources. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "total_records": 1,
+                     *       "tracking_sources": [
+                     *         {
+                     *           "id": "5516482804110",
+                     *           "source_name": "Newsletter",
+                     *           "tracking_url": "https://example.com/webinar/register/5516482804110/WN_4kM0d1GrQmS2JDLa9qOGJQ",
+                     *           "visitor_count": 12,
+                     *           "registration_count": 5
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebinarTrackingSources"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            /**
+             * @description **Client error.** Zoom's sources list no error code for this operation; any other 4xx
+             *     answer carries Zoom's usual error body.
+             */
+            "4XX": {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinarStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description What to do with the webinar. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action": "end"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebinarStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The webinar's status was changed. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `200`: the user has no webinar plan.
+             *     - `1010`: the user does not belong to this account.
+             *     - `3003`: the user is not the webinar's host.
+             *     - `3063`: a webinar of a user on an on-premise deployment cannot be ended.
+             *
+             *     Zoom's 2023 spec lists the missing webinar plan under HTTP status `200`; it is error code 200
+             *     with HTTP 400.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `3001`: the webinar does not exist or has expired.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listPastWebinarInstances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The numeric ID of the webinar whose ended instances are listed (for example `97871060099`).
+                 * @example 97871060099
+                 */
+                webinarId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The ended instances. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webinars": [
+                     *         {
+                     *           "uuid": "m3WqMkvuRXyYqH+eKWhk9w==",
+                     *           "start_time": "2022-03-25T07:46:00Z"
+                     *         },
+                     *         {
+                     *           "uuid": "Bznyg8KZTdCVbQxvS/oZ7w==",
+                     *           "start_time": "2022-03-26T07:46:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PastWebinarInstances"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom code:
+             *     - `300`: the webinar ID is not valid.
+             *
+             *     Zoom's 2023 spec lists it under HTTP status `300`; it is error code 300 with HTTP 400.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** The webinar does not exist. Zoom's 2023 spec gives no error code for this
+             *     case; Zoom's code for a missing webinar elsewhere is:
+             *     - `3001`: the webinar does not exist or has expired.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     addWebinarBatchRegistrants: {
         parameters: {
             query?: never;
@@ -1979,7 +4216,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -2073,7 +4310,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -2266,7 +4503,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -2358,7 +4595,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -2426,7 +4663,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -2496,7 +4733,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -2569,7 +4806,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -2648,7 +4885,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -2732,7 +4969,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -2847,7 +5084,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -2934,7 +5171,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -3021,7 +5258,7 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar to read: either its numeric webinar ID (for example `97871060099`) or the
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
                  *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
                  *
                  *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
@@ -3091,3 +5328,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

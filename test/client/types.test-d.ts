@@ -36,7 +36,7 @@ describe("public types", () => {
     });
     expectTypeOf(data).toEqualTypeOf<Webinar | undefined>();
     expectTypeOf(error).toEqualTypeOf<components["schemas"]["ZoomError"] | undefined>();
-    // The contract grows to the whole Webinars family (issue 14); this path stays one of its keys.
+    // The contract now has the whole Webinars section: this path is one of its keys.
     expectTypeOf<"/accounts/{accountId}/webinars/{webinarId}">().toExtend<keyof paths>();
   });
 

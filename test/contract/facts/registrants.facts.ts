@@ -168,7 +168,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "200",
     errors: { "400": [200, 300, 3000, 3038], "404": [404, 3001, 3043] },
     errorSources: { 200: ["zoom-spec-2023"], 300: ["zoom-spec-2023"], 404: ["zoom-spec-2023"], 3000: ["zoom-spec-2023"], 3001: ["zoom-spec-2023"], 3038: ["zoom-spec-2023"], 3043: ["zoom-spec-2023"] },
-    scopes: [["webinar:write:batch_registrants:master"], ["webinar:write:master"]],
+    scopes: [["webinar:write:batch_registrants:master"], ["webinar:master"]],
     rateLimitCategory: "Heavy",
     parameters: {
       accountId: { in: "path", required: true, type: "string", sources: ["page"] },
@@ -182,7 +182,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "204",
     errors: { "400": [200, 300, 1010, 3035], "404": [1001, 3001] },
     errorSources: { 200: ["zoom-spec-2023"], 300: ["zoom-spec-2023"], 1001: ["zoom-spec-2023"], 1010: ["zoom-spec-2023"], 3001: ["zoom-spec-2023"], 3035: ["zoom-spec-2023"] },
-    scopes: [["webinar:update:registrant_status:master"], ["webinar:write:master"]],
+    scopes: [["webinar:update:registrant_status:master"], ["webinar:master"]],
     rateLimitCategory: "Medium",
     parameters: {
       accountId: { in: "path", required: true, type: "string", sources: ["page"] },
@@ -197,7 +197,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "200",
     errors: { "400": [200, 300, 1010, 3000], "404": [1001, 3001] },
     errorSources: { 200: ["zoom-spec-2023"], 300: ["zoom-spec-2023"], 1001: ["zoom-spec-2023"], 1010: ["zoom-spec-2023"], 3000: ["zoom-spec-2023"], 3001: ["zoom-spec-2023"] },
-    scopes: [["webinar:read:list_absentees:master"], ["webinar:read:master"]],
+    scopes: [["webinar:read:list_absentees:master"], ["webinar:master"]],
     rateLimitCategory: "Heavy",
     parameters: {
       accountId: { in: "path", required: true, type: "string", sources: ["page"] },
@@ -214,7 +214,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "200",
     errors: { "400": [300, 1010], "404": [1001, 3001] },
     errorSources: { 300: ["zoom-spec-2023"], 1001: ["zoom-spec-2023"], 1010: ["zoom-spec-2023"], 3001: ["zoom-spec-2023"] },
-    scopes: [["webinar:read:registrant:master"], ["webinar:read:master"]],
+    scopes: [["webinar:read:registrant:master"], ["webinar:master"]],
     rateLimitCategory: "Light",
     parameters: {
       accountId: { in: "path", required: true, type: "string", sources: ["page"] },
@@ -230,7 +230,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "204",
     errors: { "400": [200, 300, 404, 3000, 3001] },
     errorSources: { 200: ["zoom-spec-2023"], 300: ["zoom-spec-2023"], 404: ["zoom-spec-2023"], 3000: ["zoom-spec-2023"], 3001: ["zoom-spec-2023"] },
-    scopes: [["webinar:delete:registrant:master"], ["webinar:write:master"]],
+    scopes: [["webinar:delete:registrant:master"], ["webinar:master"]],
     rateLimitCategory: "Light",
     parameters: {
       accountId: { in: "path", required: true, type: "string", sources: ["page"] },
@@ -246,7 +246,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "204",
     errors: { "404": [3001] },
     errorSources: { 3001: ["zoom-spec-2023"] },
-    scopes: [["webinar:update:registration_question:master"], ["webinar:write:master"]],
+    scopes: [["webinar:update:registration_question:master"], ["webinar:master"]],
     rateLimitCategory: "Light",
     parameters: {
       accountId: { in: "path", required: true, type: "string", sources: ["page"] },
@@ -260,7 +260,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "200",
     errors: { "404": [3001] },
     errorSources: { 3001: ["zoom-spec-2023"] },
-    scopes: [["webinar:read:list_registration_questions:master"], ["webinar:read:master"]],
+    scopes: [["webinar:read:list_registration_questions:master"], ["webinar:master"]],
     rateLimitCategory: "Light",
     parameters: {
       accountId: { in: "path", required: true, type: "string", sources: ["page"] },
@@ -274,7 +274,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "201",
     errors: { "400": [200, 1010, 3000], "404": [1001, 3001] },
     errorSources: { 200: ["zoom-spec-2023"], 1001: ["zoom-spec-2023"], 1010: ["zoom-spec-2023"], 3000: ["zoom-spec-2023"], 3001: ["zoom-spec-2023"] },
-    scopes: [["webinar:write:panelist:master"], ["webinar:write:master"]],
+    scopes: [["webinar:write:panelist:master"], ["webinar:master"]],
     rateLimitCategory: "Medium",
     parameters: {
       accountId: { in: "path", required: true, type: "string", sources: ["page"] },
@@ -288,7 +288,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "200",
     errors: { "400": [200, 300, 1010], "404": [1001, 3001] },
     errorSources: { 200: ["zoom-spec-2023"], 300: ["zoom-spec-2023"], 1001: ["zoom-spec-2023"], 1010: ["zoom-spec-2023"], 3001: ["zoom-spec-2023"] },
-    scopes: [["webinar:read:list_panelists:master"], ["webinar:read:master"]],
+    scopes: [["webinar:read:list_panelists:master"], ["webinar:master"]],
     rateLimitCategory: "Medium",
     parameters: {
       accountId: { in: "path", required: true, type: "string", sources: ["page"] },
@@ -302,7 +302,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "204",
     errors: { "400": [1010], "404": [1001, 3001] },
     errorSources: { 1001: ["zoom-spec-2023"], 1010: ["zoom-spec-2023"], 3001: ["zoom-spec-2023"] },
-    scopes: [["webinar:delete:panelist:master"], ["webinar:write:master"]],
+    scopes: [["webinar:delete:panelist:master"], ["webinar:master"]],
     rateLimitCategory: "Light",
     parameters: {
       accountId: { in: "path", required: true, type: "string", sources: ["page"] },
@@ -316,7 +316,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "201",
     errors: { "400": [300, 1010, 3000, 3027, 3034, 3038], "404": [1001, 3001] },
     errorSources: { 300: ["zoom-spec-2023"], 1001: ["zoom-spec-2023"], 1010: ["zoom-spec-2023"], 3000: ["zoom-spec-2023"], 3001: ["zoom-spec-2023"], 3027: ["zoom-spec-2023"], 3034: ["zoom-spec-2023"], 3038: ["zoom-spec-2023"] },
-    scopes: [["webinar:write:registrant:master"], ["webinar:write:master"]],
+    scopes: [["webinar:write:registrant:master"], ["webinar:master"]],
     rateLimitCategory: "Light",
     parameters: {
       accountId: { in: "path", required: true, type: "string", sources: ["page"] },
@@ -331,7 +331,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "200",
     errors: { "400": [200, 300, 1010], "404": [1001, 3001] },
     errorSources: { 200: ["zoom-spec-2023"], 300: ["zoom-spec-2023"], 1001: ["zoom-spec-2023"], 1010: ["zoom-spec-2023"], 3001: ["zoom-spec-2023"] },
-    scopes: [["webinar:read:list_registrants:master"], ["webinar:read:master"]],
+    scopes: [["webinar:read:list_registrants:master"], ["webinar:master"]],
     rateLimitCategory: "Medium",
     parameters: {
       accountId: { in: "path", required: true, type: "string", sources: ["page"] },
@@ -351,7 +351,7 @@ export const operationFacts: OperationFacts = {
     successStatus: "204",
     errors: { "400": [200, 1010], "404": [1001, 3001] },
     errorSources: { 200: ["zoom-spec-2023"], 1001: ["zoom-spec-2023"], 1010: ["zoom-spec-2023"], 3001: ["zoom-spec-2023"] },
-    scopes: [["webinar:delete:panelist:master"], ["webinar:write:master"]],
+    scopes: [["webinar:delete:panelist:master"], ["webinar:master"]],
     rateLimitCategory: "Light",
     parameters: {
       accountId: { in: "path", required: true, type: "string", sources: ["page"] },
