@@ -141,8 +141,9 @@ export interface paths {
          *       lists the occurrences that are still to come; set `show_previous_occurrences=true` to
          *       include past ones as well. Pass `occurrence_id` to get the details of one occurrence.
          *     - `start_url` lets the host start the webinar without signing in. Treat it as a secret:
-         *       it expires (two hours after it is issued for most users, 90 days for custom API
-         *       users), after which a new one must be fetched with this operation.
+         *       it expires (two hours after it is issued for regular users, 90 days for users created
+         *       through Create users with the `custCreate` action), after which a new one must be
+         *       fetched with this operation.
          *     - Zoom may add fields at any time; clients must ignore properties they do not know.
          *
          *     Rate limit category: Light.
@@ -825,7 +826,6 @@ export interface components {
          */
         ZoomError: {
             /**
-             * Format: int32
              * @description Zoom's error code; see the examples of each response for the codes this endpoint returns.
              * @example 3001
              */
@@ -835,7 +835,11 @@ export interface components {
              * @example Webinar does not exist.
              */
             message: string;
-            /** @description Field-level validation problems, present on some 400 responses. */
+            /**
+             * @description Field-level validation problems, present on some 400 responses. The only public trace
+             *     is a quoted 400 body whose third element is cut off after its first letters, so treat
+             *     the shape of its items as provisional.
+             */
             errors?: components["schemas"]["ZoomErrorDetail"][];
         };
         /** @description The body of Create a webinar template: which webinar to save, and under what name. */
@@ -1073,7 +1077,6 @@ export interface components {
              */
             enable?: boolean;
             /**
-             * Format: int32
              * @description When the reminders are sent:
              *     - `0`: no reminder is planned.
              *     - `1`: 1 hour before the webinar.
@@ -1096,7 +1099,6 @@ export interface components {
              */
             enable?: boolean;
             /**
-             * Format: int32
              * @description How long after the scheduled end of the webinar the email is sent:
              *     - `0`: no email is planned.
              *     - `1`: 1 day after.
@@ -1119,7 +1121,6 @@ export interface components {
              */
             enable?: boolean;
             /**
-             * Format: int32
              * @description How long after the scheduled end of the webinar the email is sent:
              *     - `0`: no email is planned.
              *     - `1`: 1 day after.
@@ -1212,7 +1213,6 @@ export interface components {
         /** @description One sign-language interpreter. */
         SignLanguageInterpreter: {
             /**
-             * Format: email
              * @description The interpreter's email address.
              * @example interpreter@example.com
              */
@@ -1230,7 +1230,7 @@ export interface components {
              * @example true
              */
             enable?: boolean;
-            /** @description The webinar's sign-language interpreters, at most 20. */
+            /** @description The webinar's sign-language interpreters. */
             interpreters?: components["schemas"]["SignLanguageInterpreter"][];
         };
         /**
@@ -1576,30 +1576,27 @@ export interface components {
         WebinarOccurrence: {
             /**
              * @description The occurrence's ID, to pass as `occurrence_id` to operations that act on a single
-             *     occurrence. Zoom uses the occurrence's start time in epoch milliseconds.
+             *     occurrence. The documented examples show it as a string of digits.
              * @example 1648194360000
              */
             occurrence_id?: string;
             /**
              * Format: date-time
-             * @description When the occurrence starts (UTC, ISO 8601).
+             * @description When the occurrence starts, as an RFC 3339 date-time.
              * @example 2022-03-25T07:46:00Z
              */
             start_time?: string;
             /**
-             * Format: int32
              * @description The occurrence's scheduled length, in minutes.
              * @example 60
              */
             duration?: number;
             /**
-             * @description Whether the occurrence still takes place:
-             *     - `available`: it is scheduled.
-             *     - `deleted`: it was removed from the series.
+             * @description The occurrence's status as Zoom reports it, such as `available` (the value in Zoom's
+             *     documented example). No source lists the possible values, so any text is accepted.
              * @example available
-             * @enum {string}
              */
-            status?: "available" | "deleted";
+            status?: string;
         };
         /**
          * @description How a recurring webinar with fixed times (type `9`) repeats. The series ends after
@@ -1608,7 +1605,6 @@ export interface components {
          */
         WebinarRecurrence: {
             /**
-             * Format: int32
              * @description How often the webinar repeats:
              *     - `1`: daily.
              *     - `2`: weekly.
@@ -1618,7 +1614,6 @@ export interface components {
              */
             type: 1 | 2 | 3;
             /**
-             * Format: int32
              * @description The gap between occurrences, in units of `type`: `2` with a weekly webinar means every
              *     other week. Zoom allows up to 90 days, 12 weeks or 3 months.
              * @example 1
@@ -1638,13 +1633,11 @@ export interface components {
              */
             weekly_days?: string;
             /**
-             * Format: int32
              * @description For a monthly webinar, the day of the month it takes place on (1 to 31).
              * @example 1
              */
             monthly_day?: number;
             /**
-             * Format: int32
              * @description For a monthly webinar scheduled by weekday, the week of the month; used together with
              *     `monthly_week_day`:
              *     - `-1`: the last week of the month.
@@ -1657,7 +1650,6 @@ export interface components {
              */
             monthly_week?: -1 | 1 | 2 | 3 | 4;
             /**
-             * Format: int32
              * @description For a monthly webinar scheduled by weekday, the day of the week; used together with
              *     `monthly_week`:
              *     - `1`: Sunday.
@@ -1672,52 +1664,20 @@ export interface components {
              */
             monthly_week_day?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
             /**
-             * Format: int32
-             * @description How many times the webinar takes place before the series ends, at most 60. Scheduled
-             *     as an alternative to `end_date_time`.
+             * @description How many times the webinar takes place before the series ends. The sources disagree on
+             *     the upper bound: the reference page gives 60; Zoom's published spec gives 365. A response
+             *     is read with the wider bound, 365. Scheduled as an alternative to `end_date_time`.
              * @default 1
              * @example 7
              */
             end_times?: number;
             /**
              * Format: date-time
-             * @description When the series ends (UTC, ISO 8601): the last occurrence starts on or before this
+             * @description When the series ends, as an RFC 3339 date-time: the last occurrence starts on or before this
              *     moment. Scheduled as an alternative to `end_times`.
              * @example 2022-04-02T15:59:00Z
              */
             end_date_time?: string;
-        };
-        /** @description One phone number participants can dial to join the webinar's audio. */
-        GlobalDialInNumber: {
-            /**
-             * @description The city the number is in.
-             * @example New York
-             */
-            city?: string;
-            /**
-             * @description The two-letter code of the number's country.
-             * @example US
-             */
-            country?: string;
-            /**
-             * @description The full name of the number's country.
-             * @example United States of America
-             */
-            country_name?: string;
-            /**
-             * @description The phone number, with its international prefix.
-             * @example +1 1000200200
-             */
-            number?: string;
-            /**
-             * @description What the call costs the caller:
-             *     - `toll`: a normal, charged call.
-             *     - `tollfree`: a free call.
-             *     - `premium`: a premium-rate call.
-             * @example toll
-             * @enum {string}
-             */
-            type?: "toll" | "tollfree" | "premium";
         };
         /** @description One language interpreter and the pair of languages they interpret between. */
         LanguageInterpreter: {
@@ -1728,18 +1688,11 @@ export interface components {
              */
             email?: string;
             /**
-             * @deprecated
              * @description The two languages interpreted between, as two-letter codes separated by a comma
-             *     (`US,CN`). Deprecated by Zoom: read `interpreter_languages` instead.
+             *     (`US,CN`).
              * @example US,CN
              */
             languages?: string;
-            /**
-             * @description The two languages interpreted between, as language names separated by a comma
-             *     (`English,Chinese`). Replaces `languages`.
-             * @example English,Chinese
-             */
-            interpreter_languages?: string;
         };
         /** @description Spoken-language interpretation in the webinar, with its interpreters. */
         LanguageInterpretation: {
@@ -1779,7 +1732,7 @@ export interface components {
              */
             hd_video_for_attendees?: boolean;
             /**
-             * @description Whether attendees receive 1080p video when it is available.
+             * @description Whether 1080p video is always sent to attendees.
              * @default false
              * @example false
              */
@@ -1790,6 +1743,9 @@ export interface components {
              *     - `telephony`: by phone only.
              *     - `voip`: by computer audio (VoIP) only.
              *     - `thirdParty`: through a third-party audio conference (see `audio_conference_info`).
+             *
+             *     The reference page lists all four values; Zoom's published spec lists only the first
+             *     three. A response is read with the wider list.
              * @default both
              * @example telephony
              * @enum {string}
@@ -1800,25 +1756,14 @@ export interface components {
              * @example test
              */
             audio_conference_info?: string;
-            /** @description The countries (two-letter codes) whose dial-in numbers are offered to participants. */
+            /** @description The countries, by country code, whose dial-in numbers are offered to participants. */
             global_dial_in_countries?: string[];
-            /** @description The dial-in numbers participants can call to join by phone. */
-            global_dial_in_numbers?: components["schemas"]["GlobalDialInNumber"][];
             /**
-             * @description Extra data center regions the webinar may use besides the account's own, as region
-             *     codes such as `EU`, `HK`, `AU`, `IN`, `TY`, `CN`, `US`, `CA`, `DE`, `NL` or `LA`.
+             * @description The phone numbers participants can dial to join the audio. Zoom's changelog of
+             *     2025-07-21 adds this response field without describing its shape, so the contract
+             *     accepts any JSON value here.
              */
-            additional_data_center_regions?: string[];
-            /**
-             * @description Whether the host must ask participants for permission before unmuting them.
-             * @example false
-             */
-            request_permission_to_unmute_participants?: boolean;
-            /**
-             * @description Whether the host and co-hosts may mute and unmute participants without asking.
-             * @example false
-             */
-            allow_host_control_participant_mute_state?: boolean;
+            global_dial_in_numbers?: unknown;
             /**
              * @description Whether an image watermark is shown over shared screens and video.
              * @example true
@@ -1851,7 +1796,6 @@ export interface components {
              */
             practice_session?: boolean;
             /**
-             * Format: int32
              * @description How registrations are approved:
              *     - `0`: automatically.
              *     - `1`: manually, by the host.
@@ -1862,7 +1806,6 @@ export interface components {
              */
             approval_type?: 0 | 1 | 2;
             /**
-             * Format: int32
              * @description For a recurring webinar with fixed times, how attendees register:
              *     - `1`: once, and may then attend any occurrence.
              *     - `2`: separately for each occurrence they attend.
@@ -1873,7 +1816,6 @@ export interface components {
              */
             registration_type?: 1 | 2 | 3;
             /**
-             * Format: int32
              * @description The most registrants the webinar accepts, from 0 to 20000; `0` means no limit.
              * @default 0
              * @example 100
@@ -1906,11 +1848,6 @@ export interface components {
              */
             contact_email?: string;
             /**
-             * @description Whether registrants are shown the join information on the page that confirms their registration.
-             * @example false
-             */
-            show_join_info?: boolean;
-            /**
              * @description The language of the emails sent to registrants, as a locale code. Zoom lists `en-US`,
              *     `de-DE`, `es-ES`, `fr-FR`, `jp-JP`, `pt-PT`, `ru-RU`, `zh-CN`, `zh-TW`, `ko-KO`,
              *     `it-IT` and `vi-VN`. Zoom does not keep the letter case consistent, so compare these
@@ -1929,19 +1866,13 @@ export interface components {
              */
             registrants_email_notification?: boolean;
             /**
-             * @description Whether registrants are emailed when the host changes the webinar. The source document
-             *     lists this field; Zoom's current reference no longer does, so it may be absent.
+             * @description Whether registrants are emailed when the host changes the webinar.
              * @example true
              */
             notify_registrants?: boolean;
             attendees_and_panelists_reminder_email_notification?: components["schemas"]["AttendeesAndPanelistsReminderEmailNotification"];
             follow_up_attendees_email_notification?: components["schemas"]["FollowUpAttendeesEmailNotification"];
             follow_up_absentees_email_notification?: components["schemas"]["FollowUpAbsenteesEmailNotification"];
-            /**
-             * @description Whether attendee reports include the email addresses of authenticated guests.
-             * @example true
-             */
-            email_in_attendee_report?: boolean;
             /**
              * @description Whether only authenticated users may join the webinar as attendees.
              * @example true
@@ -2001,8 +1932,8 @@ export interface components {
              */
             post_webinar_survey?: boolean;
             /**
-             * Format: uri
-             * @description The link to a third-party survey shown to attendees when the webinar ends.
+             * @description The link to a third-party survey shown to attendees when the webinar ends. Plain text:
+             *     no source gives it a format, so an empty value is accepted.
              * @example https://example.com
              */
             survey_url?: string;
@@ -2027,34 +1958,6 @@ export interface components {
              * @example value1
              */
             value?: string;
-            /**
-             * @description Whether the field is shown to the host among the scheduling options in the web portal.
-             * @example true
-             */
-            visible?: boolean;
-        };
-        /** @description For a simulive webinar, a delay between the scheduled start and the moment the recording starts playing. */
-        SimuliveDelayStart: {
-            /**
-             * @description Whether the start of the recording is delayed.
-             * @example true
-             */
-            enable?: boolean;
-            /**
-             * Format: int32
-             * @description The length of the delay, in units of `timeunit`.
-             * @example 10
-             */
-            time?: number;
-            /**
-             * @description The unit of `time`:
-             *     - `second`: seconds.
-             *     - `minute`: minutes.
-             * @default second
-             * @example second
-             * @enum {string}
-             */
-            timeunit?: "second" | "minute";
         };
         /**
          * @description A Zoom webinar as returned by Get a webinar. Every field is optional in practice: which
@@ -2064,9 +1967,8 @@ export interface components {
         Webinar: {
             /**
              * Format: int64
-             * @description The webinar's numeric ID (its "webinar number"). It stays the same for every
-             *     occurrence of a recurring webinar. It can exceed 2^53 in theory; in practice Zoom's
-             *     IDs are 10 to 11 digits long and fit a JavaScript number exactly.
+             * @description The webinar's numeric ID (its "webinar number"), a 64-bit integer. It stays the same
+             *     for every occurrence of a recurring webinar.
              * @example 97871060099
              */
             id?: number;
@@ -2094,7 +1996,6 @@ export interface components {
              */
             topic?: string;
             /**
-             * Format: int32
              * @description The kind of webinar:
              *     - `5`: a webinar held once, at a scheduled time.
              *     - `6`: a recurring webinar with no fixed time; it can be started at any time.
@@ -2111,13 +2012,12 @@ export interface components {
             agenda?: string;
             /**
              * Format: date-time
-             * @description When the webinar starts (UTC, ISO 8601). For a recurring webinar with fixed times it is
-             *     the start of the first upcoming occurrence; a recurring webinar with no fixed time has none.
+             * @description When the webinar starts, as an RFC 3339 date-time. Each occurrence of a recurring
+             *     webinar has its own start time in `occurrences`.
              * @example 2022-03-26T07:18:32Z
              */
             start_time?: string;
             /**
-             * Format: int32
              * @description The scheduled length of the webinar, in minutes.
              * @example 60
              */
@@ -2129,30 +2029,24 @@ export interface components {
             timezone?: string;
             /**
              * Format: date-time
-             * @description When the webinar was created (UTC, ISO 8601).
+             * @description When the webinar was created, as an RFC 3339 date-time.
              * @example 2022-03-26T07:18:32Z
              */
             created_at?: string;
             /**
-             * Format: uri
              * @description The link the host uses to start the webinar. It signs the host in, so keep it private.
-             *     It expires (after two hours for most users; after 90 days for custom API users); call
-             *     Get a webinar again for a fresh one.
+             *     It expires two hours after it is issued for regular users, and after 90 days for users
+             *     created through Create users with the `custCreate` action; call Get a webinar again for
+             *     a fresh one. Plain text: no source gives it a format, so an empty value is accepted.
              * @example https://example.com/s/11111
              */
             start_url?: string;
             /**
-             * Format: uri
-             * @description The link attendees and panelists use to join the webinar.
+             * @description The link attendees and panelists use to join the webinar. Plain text: no source gives
+             *     it a format, so an empty value is accepted.
              * @example https://example.com/j/11111
              */
             join_url?: string;
-            /**
-             * Format: uri
-             * @description The link where attendees register, for webinars that require registration.
-             * @example https://example.com/webinar/register/WN_4kM0d1GrQmS2JDLa9qOGJQ
-             */
-            registration_url?: string;
             /**
              * @description The passcode needed to join the webinar, at most 10 characters.
              * @example 123456
@@ -2187,27 +2081,30 @@ export interface components {
              * @example f09340e1-cdc3-4eae-9a74-98f9777ed908
              */
             record_file_id?: string;
-            simulive_delay_start?: components["schemas"]["SimuliveDelayStart"];
             /**
-             * @description For a simulive webinar, whether it switches to a live webinar when the recording ends.
-             *     The host must be present for the switch.
-             * @example false
-             */
-            transition_to_live?: boolean;
-            /**
-             * @description The ID of the webinar template the webinar was scheduled from, if any.
-             * @example AdxbhxCzKgSiWAw
-             */
-            template_id?: string;
-            /**
-             * @description How the webinar was created:
-             *     - `other`: by some other means, such as a Zoom client.
-             *     - `open_api`: through Zoom's REST API.
-             *     - `web_portal`: in the Zoom web portal.
+             * @description How the webinar was created, as a short code such as `open_api` or `web_portal`. Zoom's
+             *     SDK types give this field as text without a list of values, so any text is accepted.
              * @example open_api
-             * @enum {string}
              */
-            creation_source?: "other" | "open_api" | "web_portal";
+            creation_source?: string;
+            /**
+             * @description For a simulive webinar, the delay between the scheduled start and the start of the
+             *     recorded video. Zoom's changelog of 2025-07-21 adds this response field without
+             *     describing its shape, so the contract accepts any JSON value here.
+             */
+            simulive_delay_start?: unknown;
+            /**
+             * @description The webinar's capacity (how many attendees it admits). Zoom's changelog of 2025-11-06
+             *     adds this response field without stating its type, so the contract accepts any JSON
+             *     value here.
+             */
+            capacity?: unknown;
+            /**
+             * @description The kind of webinar license the webinar uses. Zoom's changelog of 2025-11-06 adds this
+             *     response field without stating its type or values, so the contract accepts any JSON
+             *     value here.
+             */
+            license_type?: unknown;
         };
         /**
          * @description The webinar Create a webinar answers with: the same shape as Get a webinar returns, plus
@@ -2843,8 +2740,9 @@ export interface components {
         /**
          * @description **Unauthorized.** Zoom codes:
          *     - `124`: the access token is missing, invalid or expired. Fetch a new token and retry once.
-         *     - `4711`: the token is valid but lacks the scopes this operation needs
-         *       (`webinar:read:webinar:master` or `webinar:master`).
+         *
+         *     A token that is valid but lacks the scopes this operation needs is answered with HTTP 400
+         *     and code `4711` (see the 400 response).
          */
         Unauthorized: {
             headers: {
@@ -2860,8 +2758,9 @@ export interface components {
         };
         /**
          * @description **Too many requests.** The account exceeded a rate limit. Wait as long as `Retry-After`
-         *     says before trying again; when `X-RateLimit-Type` is `Daily-limit` the wait lasts until the
-         *     next day (UTC).
+         *     says before trying again. When `X-RateLimit-Type` is `Daily-limit` the wait lasts until the
+         *     next day (UTC); Zoom applies that daily cap to free accounts, which cannot hold webinars, so
+         *     this operation normally meets only the per-second limit.
          */
         TooManyRequests: {
             headers: {
@@ -2910,6 +2809,9 @@ export interface components {
          *     - `200`: the account has no webinar plan, or the caller lacks permission to use webinars.
          *     - `300`: the webinar ID is not valid.
          *     - `1010`: the user does not belong to this account (`accountId`).
+         *     - `4711`: the token is valid but lacks the scopes this operation needs
+         *       (`webinar:read:webinar:master` or `webinar:master`). Zoom answers this with HTTP 400,
+         *       not 401.
          */
         BadRequest: {
             headers: {
@@ -2988,8 +2890,8 @@ export interface components {
         /**
          * @description When `true`, the `occurrences` array of a recurring webinar also lists occurrences that
          *     have already taken place. When omitted or `false`, only upcoming occurrences are listed.
-         *     The source page types this parameter as a string, but Zoom reads it as a boolean flag,
-         *     sent as the text `true` or `false`.
+         *     The reference page types this parameter as a string; Zoom's published spec and SDK types
+         *     type it as a boolean, which is sent as the text `true` or `false`.
          * @example true
          */
         ShowPreviousOccurrences: boolean;
@@ -3522,8 +3424,8 @@ export interface operations {
                 /**
                  * @description When `true`, the `occurrences` array of a recurring webinar also lists occurrences that
                  *     have already taken place. When omitted or `false`, only upcoming occurrences are listed.
-                 *     The source page types this parameter as a string, but Zoom reads it as a boolean flag,
-                 *     sent as the text `true` or `false`.
+                 *     The reference page types this parameter as a string; Zoom's published spec and SDK types
+                 *     type it as a boolean, which is sent as the text `true` or `false`.
                  * @example true
                  */
                 show_previous_occurrences?: components["parameters"]["ShowPreviousOccurrences"];

@@ -1,6 +1,6 @@
 /**
  * `npm run generate [-- --check] [--quiet] [--root DIR] [--spec FILE] [--out DIR]
- *   [--steps a,b] [--docs-engine in-process|spawn]`
+ *   [--steps a,b]`
  * Argument parsing and printing only; the work is in tools/pipeline/run-pipeline.ts.
  */
 import { parseArgs } from "node:util";
@@ -15,7 +15,6 @@ const { values } = parseArgs({
     spec: { type: "string" },
     out: { type: "string" },
     steps: { type: "string" },
-    "docs-engine": { type: "string" },
   },
   strict: true,
 });
@@ -26,11 +25,6 @@ if (unknown.length > 0) {
   console.error(`Unknown step(s): ${unknown.join(", ")}. Steps: ${STEP_NAMES.join(", ")}`);
   process.exit(2);
 }
-const docsEngine = values["docs-engine"];
-if (docsEngine !== undefined && docsEngine !== "in-process" && docsEngine !== "spawn") {
-  console.error(`--docs-engine must be in-process or spawn`);
-  process.exit(2);
-}
 
 const result = await runPipeline({
   rootDir: values.root,
@@ -38,7 +32,6 @@ const result = await runPipeline({
   ...(values.spec ? { specEntry: values.spec } : {}),
   ...(values.out ? { outDir: values.out } : {}),
   ...(steps ? { steps: steps as StepName[] } : {}),
-  ...(docsEngine ? { docsEngine } : {}),
   onStep: (step) => {
     if (!values.quiet) console.log(formatStep(step));
   },

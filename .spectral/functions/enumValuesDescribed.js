@@ -1,7 +1,9 @@
 // Spectral custom function: an enum must carry x-enumDescriptions naming exactly its
 // values, each with text, and a description. Keys of a YAML map are strings, so values are
 // compared as strings (the integer enum 1 is described under the key '1').
-export default function enumValuesDescribed(schema) {
+export default function enumValuesDescribed(schema, _options, context) {
+  // `x-keyword-sources: { enum: [ids] }` names the enum's sources; it is not an enum itself.
+  if (!Array.isArray(schema.enum) || context?.path?.at(-1) === "x-keyword-sources") return [];
   const problems = [];
   const descriptions = schema["x-enumDescriptions"];
   if (typeof schema.description !== "string" || schema.description.trim() === "") {

@@ -66,12 +66,32 @@ describe("npm run lint", () => {
       file: "openapi/components/examples/ScheduledWebinar.yaml",
       edit: (t: string) => t.replace("  duration: 45", '  duration: "45 minutes"'),
     },
-  ])("fails on $rule, naming the file and line", async ({ rule, file, edit }) => {
+    {
+      rule: "house-provenance",
+      file: "openapi/components/schemas/QuestionAndAnswer.yaml",
+      edit: (t: string) => t.replace("  attendees_can_upvote:\n    x-sources: [page, zoom-spec-2023, zoom-sdk-2026]\n", "  attendees_can_upvote:\n"),
+      message: "No x-sources",
+      line: 41,
+    },
+    {
+      rule: "house-provenance",
+      file: "openapi/components/schemas/TrackingField.yaml",
+      edit: (t: string) => t.replace("  value:\n    x-sources: [page, zoom-spec-2023, zoom-sdk-2026]", "  value:\n    x-sources: [page, zoom-docs-2099]"),
+      message: '"zoom-docs-2099", which is not in the root x-sources registry',
+    },
+    {
+      rule: "house-provenance",
+      file: "openapi/components/schemas/WebinarRecurrence.yaml",
+      edit: (t: string) => t.replace("      maximum: [zoom-spec-2023]\n    type: integer\n    maximum: 365\n", "      maximum: [zoom-spec-2023]\n    type: integer\n"),
+      message: 'credits "maximum", which this node does not have',
+    },
+  ])("fails on $rule, naming the file and line", async ({ rule, file, edit, message, line }) => {
     const dir = await editedCopy(file, edit);
     const problems = (await lintContract({ rootDir: dir })).filter(isFailing);
-    const hit = problems.find((p) => p.rule === rule);
+    const hit = problems.find((p) => p.rule === rule && (message === undefined || p.message.includes(message)));
     expect(hit, problems.map(formatProblem).join("\n")).toBeDefined();
     expect(hit?.file).toBe(file);
     expect(hit?.line).toBeGreaterThan(0);
+    if (line !== undefined) expect(hit?.line).toBe(line);
   }, 30_000);
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundledSpec, dereferencedSpec, type JsonObject } from "../support/spec.js";
-import { operationFacts, schemaFacts, type SchemaFact } from "./facts/webinars.facts.js";
+import { operationFacts, schemaFacts, type SchemaFact } from "./facts/webinars-group-facts.js";
 import type { Schema } from "./schema-walk.js";
 
 // The webinars group's request schemas use allOf (update settings, the 201 answer, the list

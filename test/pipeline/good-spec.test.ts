@@ -74,18 +74,6 @@ describe("good spec", () => {
     expect(await hashTree(outDir(first))).toEqual(before);
   }, 60_000);
 
-  it("renders the same docs in-process as the spawned CLI", async () => {
-    const spawned = await copyFixture("good-spec");
-    try {
-      const result = await runPipeline({ rootDir: spawned.dir, docsEngine: "spawn" });
-      expect(result.steps.find((s) => s.name === "build-docs")?.note).toMatch(/^spawn\b/);
-      expect(firstResult.steps.find((s) => s.name === "build-docs")?.note).toMatch(/^in-process\b/);
-      expect(await hashTree(outDir(spawned))).toEqual(await hashTree(outDir(first)));
-    } finally {
-      await spawned.remove();
-    }
-  }, 60_000);
-
   describe("check mode", () => {
     it("passes on fresh output and writes nothing", async () => {
       const before = await hashTree(outDir(second));

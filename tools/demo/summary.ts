@@ -47,7 +47,6 @@ export function summarizeWebinar(webinar: Webinar, document: OpenApiDocument, op
   if (settings.registrants_restrict_number !== undefined) {
     registration.push(`limit: ${settings.registrants_restrict_number === 0 ? "none" : settings.registrants_restrict_number}`);
   }
-  if (webinar.registration_url !== undefined) registration.push(`page: ${webinar.registration_url}`);
   row("registration", registration.join("; "));
 
   const recording = [`automatic: ${words(["settings", "auto_recording"], settings.auto_recording)}`];

@@ -1,22 +1,21 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { stringify } from "yaml";
 import { applyOverlay } from "./apply-overlay.js";
 import { loadOverlay } from "./load-overlay.js";
-import { makeOffline } from "./offline-page.js";
+import { assertOffline } from "./offline-page.js";
 import { checkOverlayCoverage, coverageProblems, structuralProblems } from "./overlay-coverage.js";
 import { otherPage, PAGES, withLanguageSwitch, type DocsLanguage, type PageDefinition } from "./pages.js";
-import { redoclyBuildDocs, type BuildDocsArgs } from "./redoc-cli.js";
+import { renderRedocPage } from "./redoc-page.js";
 import type { JsonObject } from "./types.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_OVERLAYS_DIR = path.resolve(here, "../../openapi/overlays");
-const TEMPLATE = path.join(here, "page-template.hbs");
 
 /** Redoc options shared by both pages (the `openapi` section of a redocly.yaml). */
-const REDOC_OPTIONS = {
+export const REDOC_OPTIONS: JsonObject = {
+  // Redoc passes Markdown's HTML through DOMPurify: a second line behind markup-check.ts and the CSP.
+  sanitize: true,
   // Show the whole 200 body one level deep: `settings` is the part readers come for.
   jsonSamplesExpandLevel: 3,
   sortRequiredPropsFirst: true,
@@ -33,12 +32,10 @@ export interface BuildDocsPagesOptions {
   overlaysDir?: string;
   /** Receives untranslated or non-Chinese texts; they do not stop the build. Default: console.warn. */
   warn?: (message: string) => void;
-  /**
-   * Runs `redocly build-docs` with these arguments. Default: the CLI as a child process, both
-   * pages at once. A caller with a faster in-process runner passes it here; pages then render
-   * one after the other, because an in-process run shares this process's stdout and globals.
-   */
-  render?: (args: BuildDocsArgs) => Promise<void>;
+  /** An extra inline script for each page (the preview server's reload client), allowed by its hash. */
+  extraScript?: string;
+  /** Let the pages connect to their own origin (the preview server's reload events). */
+  connectSelf?: boolean;
 }
 
 export interface BuiltPage {
@@ -77,44 +74,32 @@ export async function buildDocsPages(options: BuildDocsPagesOptions): Promise<Bu
   };
 
   await mkdir(options.outDir, { recursive: true });
-  const work = await mkdtemp(path.join(os.tmpdir(), "zoom-webinar-docs-"));
-  try {
-    const config = path.join(work, "redocly.yaml");
-    await writeFile(config, stringify({ telemetry: "off", openapi: REDOC_OPTIONS }));
-    const languages = Object.keys(PAGES) as DocsLanguage[];
-    const dirs = { work, config, outDir: options.outDir };
-    if (options.render === undefined) {
-      // Both at once: each CLI is a separate Node process that spends most of its second starting up.
-      return await Promise.all(languages.map((lang) => renderPage(PAGES[lang], documents[lang], dirs, redoclyBuildDocs)));
-    }
-    const built: BuiltPage[] = [];
-    for (const lang of languages) built.push(await renderPage(PAGES[lang], documents[lang], dirs, options.render));
-    return built;
-  } finally {
-    await rm(work, { recursive: true, force: true });
+  const built: BuiltPage[] = [];
+  for (const lang of Object.keys(PAGES) as DocsLanguage[]) {
+    const page = PAGES[lang];
+    const html = renderDocsPage(page, documents[lang], { extraScript: options.extraScript, connectSelf: options.connectSelf });
+    const target = path.join(options.outDir, page.file);
+    await writeFile(target, html);
+    built.push({ lang, file: target, bytes: Buffer.byteLength(html) });
   }
+  return built;
 }
 
-async function renderPage(
+/** The HTML of one page for an already translated document. */
+export function renderDocsPage(
   page: PageDefinition,
   document: JsonObject,
-  dirs: { work: string; config: string; outDir: string },
-  render: (args: BuildDocsArgs) => Promise<void>,
-): Promise<BuiltPage> {
-  const api = path.join(dirs.work, `${page.lang}.json`);
-  const raw = path.join(dirs.work, `${page.lang}.html`);
-  await writeFile(api, JSON.stringify(withLanguageSwitch(document, page)));
+  extra: { extraScript?: string | undefined; connectSelf?: boolean | undefined } = {},
+): string {
   const other = otherPage(page.lang);
-  await render({
-    api,
-    output: raw,
+  const html = renderRedocPage({
+    lang: page.lang,
     title: page.title,
-    template: TEMPLATE,
-    config: dirs.config,
-    templateOptions: { lang: page.lang, otherLang: other.lang, otherHref: other.file },
+    alternate: { lang: other.lang, href: other.file },
+    document: withLanguageSwitch(document, page),
+    options: REDOC_OPTIONS,
+    ...(extra.extraScript ? { extraScript: extra.extraScript } : {}),
+    ...(extra.connectSelf ? { connectSelf: true } : {}),
   });
-  const html = makeOffline(await readFile(raw, "utf8"), page.file);
-  const target = path.join(dirs.outDir, page.file);
-  await writeFile(target, html);
-  return { lang: page.lang, file: target, bytes: Buffer.byteLength(html) };
+  return assertOffline(html, page.file);
 }

@@ -17,7 +17,8 @@ import {
 } from "./atomic-output.js";
 import { type BundledSpec, bundleSpec } from "./bundle.js";
 import { PAGES } from "../docs/pages.js";
-import { type DocsEngine, buildDocs, defaultDocsEngine, findBuildDocsChunk } from "./build-docs.js";
+import { checkContractMarkup } from "../docs/markup-check.js";
+import { buildDocs } from "./build-docs.js";
 import { libraryWorker } from "./worker/library-worker.js";
 import { compileTypes } from "./compile-types.js";
 import { lintWithRedocly } from "./lint-redocly.js";
@@ -71,7 +72,6 @@ export interface RunPipelineOptions {
    * skipped steps are left as they are in `outDir` and are not compared in check mode.
    */
   steps?: readonly StepName[];
-  docsEngine?: DocsEngine;
   /** Called as each step finishes, for progressive CLI output. */
   onStep?: (step: StepReport) => void;
 }
@@ -158,7 +158,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   // The worker's imports (~1 s cold) overlap config loading and bundling on this thread.
   const preload =
     selected.has("compile-types") || selected.has("build-docs")
-      ? libraryWorker.run("preload", { chunkUrl: (options.docsEngine ?? defaultDocsEngine()) === "in-process" ? findBuildDocsChunk() : null }).catch(() => undefined)
+      ? libraryWorker.run("preload", {}).catch(() => undefined)
       : undefined;
   if (mode === "write") await recoverInterruptedSwap(outDir);
   // Check mode keeps its build outside the repository entirely.
@@ -173,7 +173,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       const result = await bundleSpec({ rootDir, entry: specEntry, config });
       bundled = result.bundle;
       if (bundled) await writeFiles(staging, new Map([["openapi.json", bundled.json], ["openapi.yaml", bundled.yaml]]));
-      return { problems: result.problems };
+      return { problems: [...result.problems, ...(await checkContractMarkup([path.dirname(path.resolve(rootDir, specEntry)), overlaysDir], rootDir))] };
     });
     if (!bundled || !config) {
       for (const name of STEP_NAMES.slice(1)) skip(name);
@@ -202,10 +202,9 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
               document: bundle.document,
               outDir: path.join(staging, "docs"),
               overlaysDir,
-              ...(options.docsEngine ? { engine: options.docsEngine } : {}),
             });
             const translationFile = relativeFile(rootDir, path.join(overlaysDir, "zh-CN.yaml"));
-            return { problems: result.warnings.flatMap((w) => docsWarningProblems(translationFile, w)), note: `${result.engine}, overlapped with the checks` };
+            return { problems: result.warnings.flatMap((w) => docsWarningProblems(translationFile, w)), note: "in-process, overlapped with the checks" };
           },
           // Docs failures are almost always in an overlay or the page template, not the spec.
           overlaysDir,

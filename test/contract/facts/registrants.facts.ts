@@ -7,7 +7,6 @@
 // WebinarsPerformBatchRegistration*, WebinarsGetWebinarAbsentees*). Where the contract departs
 // from the spec on purpose (bounds left off response fields, `maximum: 30` on arrays read as
 // `maxItems`, HTTP "200"/"300" entries moved under 400) the component's description says so.
-// accountId, webinarId and occurrence_id carry the sources the contract branch gives them.
 import type { OperationFacts, SchemaFacts } from "./types.js";
 
 export const schemaFacts: SchemaFacts = {
@@ -69,7 +68,7 @@ export const schemaFacts: SchemaFacts = {
     "topic": {sources: ["zoom-spec-2023", "zoom-sdk-2026"], type: "string"},
     "start_time": {sources: ["zoom-spec-2023", "zoom-sdk-2026"], type: "string", format: "date-time", keywordSources: {format: ["zoom-spec-2023"]}},
     "occurrences": {sources: ["zoom-spec-2023", "zoom-sdk-2026"], type: "array"},
-    "occurrences[]": {sources: ["page", "zoom-spec-2023", "zoom-sdk-2026"], type: "object"}, // WebinarOccurrence, as sourced on the contract branch
+    "occurrences[]": {sources: ["page", "zoom-spec-2023", "zoom-sdk-2026"], type: "object"},
   },
   RegistrantList: {
     "": {sources: ["zoom-spec-2023", "zoom-sdk-2026"]},

@@ -86,6 +86,9 @@ function schemaType(resolved: Resolved): string {
   const { schema, pointer } = resolved;
   if (typeof schema.type === "string") return schema.type;
   if (schema.type === undefined && Array.isArray(schema.enum)) return "enum-only";
+  // No type and no other validation keyword: the contract accepts any JSON value (a field whose
+  // sources name it without stating its type).
+  if (schema.type === undefined && Object.keys(schema).every((key) => ANNOTATIONS.has(key) || key.startsWith("x-"))) return "any";
   return unsupported(pointer, `type ${JSON.stringify(schema.type)} (only a single type name is handled)`);
 }
 
@@ -153,6 +156,8 @@ export function schemaArbitrary(document: OpenApiDocument, pointer: string, opti
       return fc.constantFrom(...(schema.enum as unknown[]));
     }
     switch (type) {
+      case "any":
+        return EXTRA_VALUE;
       case "boolean":
         return fc.boolean();
       case "null":
@@ -341,7 +346,7 @@ export function mutationSites(document: OpenApiDocument, pointer: string): Mutat
       sites.push({ kind, steps, detail, instancePath: instancePathOf(steps), replacement });
     };
 
-    if (steps.length > 0 && type !== "enum-only") {
+    if (steps.length > 0 && type !== "enum-only" && type !== "any") {
       at("type", `must be ${type}`, anyJsonType.filter((value) => !fitsType(value, type)));
     }
     if (Array.isArray(schema.enum)) {

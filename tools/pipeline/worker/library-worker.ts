@@ -2,9 +2,8 @@ import { Worker } from "node:worker_threads";
 
 /** What library-worker.mjs can do; input and output cross the thread boundary by structured clone. */
 export interface WorkerJobs {
-  preload: { input: { chunkUrl: string | null }; output: undefined };
+  preload: { input: Record<string, never>; output: undefined };
   types: { input: { document: Record<string, unknown>; options: Record<string, unknown> }; output: string };
-  docs: { input: { chunkUrl: string; configPath: string; argv: Record<string, unknown> }; output: string };
 }
 
 interface Reply {
