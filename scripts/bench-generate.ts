@@ -3,18 +3,13 @@
  * chain of separate CLI processes, on the same spec. Printing only; see tools/pipeline/bench.ts.
  */
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { benchGenerate, formatBench } from "../tools/pipeline/bench.js";
+import { runCli, usageError } from "./cli.js";
+import { COMMANDS } from "./commands.js";
 
-const { values } = parseArgs({
-  options: { rounds: { type: "string", default: "5" }, root: { type: "string", default: process.cwd() } },
-  strict: true,
-});
+const { values } = runCli(COMMANDS["bench:generate"]);
 
 const rounds = Number(values.rounds);
-if (!Number.isInteger(rounds) || rounds < 1) {
-  console.error("--rounds must be a positive integer");
-  process.exit(2);
-}
-const result = await benchGenerate({ rootDir: path.resolve(values.root), rounds, log: (line) => console.log(line) });
+if (!Number.isInteger(rounds) || rounds < 1) usageError(COMMANDS["bench:generate"], "--rounds must be a positive integer");
+const result = await benchGenerate({ rootDir: path.resolve(values.root ?? process.cwd()), rounds, log: (line) => console.log(line) });
 for (const line of formatBench(result)) console.log(line);

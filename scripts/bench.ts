@@ -1,10 +1,16 @@
-// `npm run bench`: raw fetch vs the client vs the client with response validation, over loopback.
-// BENCH_ROUNDS / BENCH_CALLS override the defaults for a quicker or steadier run.
-import { formatBench, runClientBench } from "../test/bench/client-bench.js";
+// `npm run bench`: builds the package, then raw fetch vs the client vs the validating client over
+// loopback; see tools/bench/client-bench.ts.
+import { buildPackage } from "../tools/tooling/build-package.js";
+import { runCli, usageError } from "./cli.js";
+import { COMMANDS } from "./commands.js";
 
-const result = await runClientBench({
-  rounds: Number(process.env.BENCH_ROUNDS ?? 60),
-  callsPerRound: Number(process.env.BENCH_CALLS ?? 100),
-  warmupRounds: 3,
-});
-console.log(formatBench(result));
+const { values } = runCli(COMMANDS.bench);
+const rounds = Number(values.rounds);
+const callsPerRound = Number(values.calls);
+if (!Number.isInteger(rounds) || rounds < 1) usageError(COMMANDS.bench, "--rounds must be a positive integer");
+if (!Number.isInteger(callsPerRound) || callsPerRound < 1) usageError(COMMANDS.bench, "--calls must be a positive integer");
+
+await buildPackage(process.cwd());
+// Imported after the build: the bench loads the client from dist/esm, as consumers do.
+const { formatBench, runClientBench } = await import("../tools/bench/client-bench.js");
+console.log(formatBench(await runClientBench({ rounds, callsPerRound, warmupRounds: 3 })));

@@ -1,9 +1,9 @@
-// `npm run demo [-- --example scheduledWebinar]`: starts a Prism mock of Zoom on a free port,
-// calls it with getWebinar through the real client, prints a summary and stops the mock.
-import { parseArgs } from "node:util";
+// `npm run demo [-- --example scheduledWebinar]`: the client against the in-process mock; see tools/demo/.
 import { runDemo } from "../tools/demo/run-demo.js";
+import { runCli } from "./cli.js";
+import { COMMANDS } from "./commands.js";
 
-const { values } = parseArgs({ options: { example: { type: "string" } } });
+const { values } = runCli(COMMANDS.demo);
 try {
   await runDemo(values.example === undefined ? {} : { example: values.example });
 } catch (error) {

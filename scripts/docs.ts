@@ -2,16 +2,17 @@
 // `npm run docs -- --serve [--port 8088]`: serves them on 127.0.0.1 from a temporary folder,
 // rebuilding on every save under openapi/ and reloading open pages (tools/docs/preview-server.ts).
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { bundleContract } from "../tools/spec/bundle-contract.js";
 import { buildDocsPages } from "../tools/docs/build-docs-pages.js";
 import { checkContractMarkup } from "../tools/docs/markup-check.js";
 import { startPreview } from "../tools/docs/preview-server.js";
+import { runCli } from "./cli.js";
+import { COMMANDS } from "./commands.js";
 
-const { values } = parseArgs({ options: { serve: { type: "boolean" }, port: { type: "string", default: "8088" } } });
+const { values } = runCli(COMMANDS.docs);
 
 if (values.serve) {
-  const preview = await startPreview({ contractDir: path.resolve("openapi"), port: Number(values.port) });
+  const preview = await startPreview({ contractDir: path.resolve("openapi"), port: Number(values.port ?? "8088") });
   process.once("SIGINT", () => void preview.close().then(() => process.exit(0)));
 } else {
   const started = performance.now();

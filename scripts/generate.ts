@@ -3,21 +3,12 @@
  *   [--steps a,b]`
  * Argument parsing and printing only; the work is in tools/pipeline/run-pipeline.ts.
  */
-import { parseArgs } from "node:util";
 import { formatDiff, formatProblems, formatStep, formatSummary } from "../tools/pipeline/report.js";
 import { STEP_NAMES, type StepName, runPipeline } from "../tools/pipeline/run-pipeline.js";
+import { runCli } from "./cli.js";
+import { COMMANDS } from "./commands.js";
 
-const { values } = parseArgs({
-  options: {
-    check: { type: "boolean", default: false },
-    quiet: { type: "boolean", short: "q", default: false },
-    root: { type: "string", default: process.cwd() },
-    spec: { type: "string" },
-    out: { type: "string" },
-    steps: { type: "string" },
-  },
-  strict: true,
-});
+const { values } = runCli(COMMANDS.generate);
 
 const steps = values.steps?.split(",").map((s) => s.trim());
 const unknown = steps?.filter((s) => !(STEP_NAMES as readonly string[]).includes(s)) ?? [];
@@ -27,13 +18,13 @@ if (unknown.length > 0) {
 }
 
 const result = await runPipeline({
-  rootDir: values.root,
-  check: values.check,
+  rootDir: values.root ?? process.cwd(),
+  check: values.check === true,
   ...(values.spec ? { specEntry: values.spec } : {}),
   ...(values.out ? { outDir: values.out } : {}),
   ...(steps ? { steps: steps as StepName[] } : {}),
   onStep: (step) => {
-    if (!values.quiet) console.log(formatStep(step));
+    if (values.quiet !== true) console.log(formatStep(step));
   },
 });
 

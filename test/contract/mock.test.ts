@@ -48,7 +48,8 @@ function clientFor(preference: PrismPreference, overrides: Partial<ZoomClientOpt
     return response;
   };
   const zoom = createZoomClient({
-    baseUrl: mock.baseUrl,
+    // Under /v2, the production base path, as the client's default base URL has it.
+    baseUrl: `${mock.baseUrl}${mock.basePath}`,
     // Prism checks that the security scheme is used, not the token's value.
     accessToken: "contract-test-token",
     validateResponses: true,
@@ -163,7 +164,7 @@ describe("requests of the client", () => {
 
   it("without a token are refused by Prism as the contract's security demands", async () => {
     if (mock === undefined) throw new Error("Prism did not start (see beforeAll)");
-    const response = await fetch(`${mock.baseUrl}/accounts/${accountId}/webinars/${webinarId}`);
+    const response = await fetch(`${mock.baseUrl}${mock.basePath}/accounts/${accountId}/webinars/${webinarId}`);
     expect(response.status).toBe(401);
     await response.body?.cancel();
   });

@@ -137,6 +137,12 @@ describe("the webinars group's operations hold every fact of the sources", () =>
       const examples = (((response.content as JsonObject)["application/json"] as JsonObject).examples ?? {}) as Record<string, JsonObject>;
       codes[status] = Object.values(examples).map((e) => (e.value as JsonObject).code as number).sort((a, b) => a - b);
     }
+    if (fact.webinarIdPattern !== undefined) {
+      const pathItem = (spec.paths as JsonObject)[fact.path] as JsonObject;
+      const params = [...((op.parameters ?? []) as JsonObject[]), ...((pathItem.parameters ?? []) as JsonObject[])];
+      const webinarId = params.find((p) => p.name === "webinarId" && p.in === "path");
+      expect((webinarId?.schema as JsonObject | undefined)?.pattern, "webinarId pattern").toBe(fact.webinarIdPattern);
+    }
     const expected = Object.fromEntries(Object.entries(fact.errorCodes).map(([s, c]) => [s, [...c].sort((a, b) => a - b)]));
     expect(codes).toEqual(expected);
   });

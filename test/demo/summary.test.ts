@@ -40,7 +40,9 @@ describe("runDemo", () => {
   it("prints the summary of the webinar the mock served and stops the mock", async () => {
     const lines: string[] = [];
     await runDemo({ example: "scheduledWebinar", out: (line) => lines.push(line) });
-    expect(lines[0]).toMatch(/^Prism mock of Zoom from .*openapi\.json on http:\/\/127\.0\.0\.1:\d+/);
+    // The client is pointed at the production base path, /v2, of the in-process mock.
+    expect(lines[0]).toMatch(/^Prism mock of Zoom from .*openapi\.json on http:\/\/127\.0\.0\.1:\d+\/v2 /);
+    expect(lines).toContain(`getWebinar("ABcdEFgh123456789IJklmN", "97871060099") → 200, body valid against the contract`);
     expect(lines).toContain("Quarterly product update  [webinar 85746065432]");
     expect(lines).toContain("  type:          Webinar held once, at a scheduled time (5)");
     expect(lines.at(-1)).toMatch(/^mock stopped; \d+ ms in all$/);

@@ -73,7 +73,7 @@ function write(path: string, text: string): void {
 }
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ["--import", TSX_LOADER, SCRIPT, ...args], { cwd: repo, encoding: "utf8", timeout: 20_000 });
+  const r = spawnSync(process.execPath, ["--import", TSX_LOADER, SCRIPT, ...args], { cwd: repo, encoding: "utf8", timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -93,7 +93,7 @@ afterAll(() => {
   if (repo !== "") rmSync(repo, { recursive: true, force: true });
 });
 
-describe("npm run diff", { timeout: 30_000 }, () => {
+describe("npm run diff", { timeout: 120_000 }, () => {
   it("exits 0 when the working tree matches the bundle at --base", () => {
     const r = cli("--base", "HEAD");
     expect(r.stderr).not.toMatch(/diff:/);

@@ -1,53 +1,66 @@
-// startPrismMock's promises: it resolves only once Prism listens, stop() leaves no process
-// behind, and a start that fails says why and leaves nothing running either.
+// The in-process mock: it serves the contract at / and under the server's base path (/v2),
+// says plainly when its port is taken, and stop() frees the port.
+import { writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { describe, expect, it } from "vitest";
-import { PrismStartError, startPrismMock } from "../../tools/mock/index.js";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismStartError, startPrismMock, type PrismMock } from "../../tools/mock/index.js";
 
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+let mock: PrismMock;
+beforeAll(async () => {
+  mock = await startPrismMock();
+});
+afterAll(async () => {
+  await mock.stop();
+});
+
+const get = async (url: string, headers: Record<string, string> = { authorization: "Bearer t" }) => {
+  const response = await fetch(url, { headers });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
 
 describe("startPrismMock", () => {
-  it("serves the contract once it resolves, and stop() ends Prism's whole process group", async () => {
-    const mock = await startPrismMock();
-    try {
-      expect(mock.baseUrl).toBe(`http://127.0.0.1:${mock.port}`);
-      const response = await fetch(`${mock.baseUrl}/accounts/a/webinars/1`, { headers: { authorization: "Bearer t" } });
-      expect(response.status).toBe(200);
-      await response.body?.cancel();
-      expect(groupAlive(mock.pid)).toBe(true);
-    } finally {
-      await mock.stop();
-    }
-    expect(groupAlive(mock.pid)).toBe(false);
-    await expect(mock.stop()).resolves.toBeUndefined();
-  }, 60_000);
+  it("reads its base path from the contract's first server URL", () => {
+    expect(mock.basePath).toBe("/v2");
+    expect(mock.baseUrl).toBe(`http://127.0.0.1:${mock.port}`);
+  });
 
-  it("rejects with Prism's own reason when the document cannot be read, leaving no process", async () => {
-    const error = await startPrismMock({ specPath: "/nonexistent/openapi.json" }).catch((reason: unknown) => reason);
+  it.each([
+    ["the root", ""],
+    ["the production base path", "/v2"],
+  ])("answers Get a webinar under %s", async (_, prefix) => {
+    const { status, body } = await get(`${mock.baseUrl}${prefix}/accounts/a/webinars/1`);
+    expect(status).toBe(200);
+    expect(typeof body.topic).toBe("string");
+  });
+
+  it("knows no other prefix, and still checks the security scheme under /v2", async () => {
+    expect((await get(`${mock.baseUrl}/v3/accounts/a/webinars/1`)).body.type).toMatch(/NO_PATH_MATCHED_ERROR/);
+    expect((await get(`${mock.baseUrl}/v2/accounts/a/webinars/1`, {})).status).toBe(401);
+  });
+
+  it("reports a taken port in one line and as such", async () => {
+    const error = await startPrismMock({ port: mock.port }).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(PrismStartError);
-    expect((error as Error).message).toContain("ENOENT");
-    // The usage text yargs prints on failure explains nothing and is left out.
-    expect((error as Error).message).not.toContain("Positionals:");
-  }, 60_000);
+    expect((error as PrismStartError).addressInUse).toBe(true);
+    expect((error as Error).message).toBe(`port ${mock.port} on 127.0.0.1 is taken (EADDRINUSE): stop what uses it or choose another port`);
+  });
 
-  it("reports a port that is taken as such, rather than waiting for a mock that never comes", async () => {
-    const blocker = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
-    const { port } = blocker.address() as { port: number };
-    try {
-      const error = await startPrismMock({ port }).catch((reason: unknown) => reason);
-      expect(error).toBeInstanceOf(PrismStartError);
-      expect((error as PrismStartError).addressInUse).toBe(true);
-      expect((error as Error).message).toContain("EADDRINUSE");
-    } finally {
-      await new Promise<void>((resolve) => blocker.close(() => resolve()));
-    }
-  }, 60_000);
+  it("rejects a contract it cannot read, naming the file", async () => {
+    const file = path.join(tmpdir(), `mock-${process.pid}-broken.json`);
+    writeFileSync(file, "{ not json");
+    const error = await startPrismMock({ specPath: file }).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(PrismStartError);
+    expect((error as Error).message).toContain(file);
+  });
+
+  it("frees its port on stop(), and a second stop() is harmless", async () => {
+    const other = await startPrismMock();
+    await other.stop();
+    await expect(other.stop()).resolves.toBeUndefined();
+    const probe = createServer();
+    await new Promise<void>((resolve, reject) => probe.once("error", reject).listen(other.port, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+  });
 });

@@ -1,11 +1,10 @@
 // Shared vocabulary of the contract diff: JSON values, the Change record and the direction
 // that decides whether a narrowing or a widening breaks someone.
 import { isDeepStrictEqual } from "node:util";
+import { isRecord } from "../../src/util/json-pointer.js";
+import type { JsonObject, JsonValue } from "../spec/bundle-contract.js";
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
-export interface JsonObject {
-  [key: string]: JsonValue;
-}
+export type { JsonObject, JsonValue };
 
 export interface Change {
   location: string;
@@ -24,7 +23,7 @@ export type Direction = "request" | "response";
 export type Effect = "tightened" | "loosened" | "changed";
 
 export function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return isRecord(value);
 }
 
 export function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
@@ -42,9 +41,4 @@ export function show(value: JsonValue | undefined): string {
     return "(recursive schema)";
   }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-/** RFC 6901 escaping, so a property called `a/b` cannot be read as two levels. */
-export function pointerSegment(name: string): string {
-  return name.replace(/~/g, "~0").replace(/\//g, "~1");
 }

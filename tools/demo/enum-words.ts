@@ -1,7 +1,8 @@
 // Reads the words for enum values from the contract (`x-enumDescriptions`), so the demo says
 // what the spec says and a reworded or added value needs no second edit here.
 import type { OpenApiDocument } from "../../src/validation/openapi-ajv.js";
-import { getAt, isRecord, parsePointer } from "../../src/util/json-pointer.js";
+import { isRecord } from "../../src/util/json-pointer.js";
+import { resolveObject } from "../spec/refs.js";
 
 type SchemaObject = Record<string, unknown>;
 
@@ -10,11 +11,11 @@ type SchemaObject = Record<string, unknown>;
  * array's items (`["occurrences", "[]", "status"]`). `$ref`s are followed on the way.
  */
 export function schemaAtPath(document: OpenApiDocument, root: string, steps: readonly string[]): SchemaObject | undefined {
-  let schema = resolve(document, document.components?.schemas?.[root]);
+  let schema = resolveObject(document, document.components?.schemas?.[root]);
   for (const step of steps) {
     if (schema === undefined) return undefined;
     const next = step === "[]" ? schema.items : isRecord(schema.properties) ? schema.properties[step] : undefined;
-    schema = resolve(document, next);
+    schema = resolveObject(document, next);
   }
   return schema;
 }
@@ -25,16 +26,4 @@ export function enumWords(document: OpenApiDocument, root: string, steps: readon
   if (!isRecord(descriptions) || (typeof value !== "string" && typeof value !== "number")) return undefined;
   const words = descriptions[String(value)];
   return typeof words === "string" ? words : undefined;
-}
-
-function resolve(document: OpenApiDocument, node: unknown): SchemaObject | undefined {
-  const seen = new Set<string>();
-  let current = node;
-  while (isRecord(current) && typeof current.$ref === "string") {
-    // A cycle of bare refs points at nothing; stop instead of looping.
-    if (seen.has(current.$ref) || !current.$ref.startsWith("#")) return undefined;
-    seen.add(current.$ref);
-    current = getAt(document, parsePointer(current.$ref));
-  }
-  return isRecord(current) ? current : undefined;
 }

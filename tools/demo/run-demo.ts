@@ -1,4 +1,4 @@
-// `npm run demo`: the whole client against a Prism mock of Zoom, with no Zoom account.
+// `npm run demo`: the whole client against the in-process Prism mock of Zoom, with no Zoom account.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createZoomClient } from "../../src/client/create-zoom-client.js";
@@ -30,9 +30,11 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
   const started = performance.now();
   const mock = await startPrismMock({ specPath });
   try {
-    out(`Prism mock of Zoom from ${path.relative(process.cwd(), specPath) || specPath} on ${mock.baseUrl} (ready in ${Math.round(performance.now() - started)} ms)`);
+    // The production base path, as a user would point the client at the mock.
+    const baseUrl = `${mock.baseUrl}${mock.basePath}`;
+    out(`Prism mock of Zoom from ${path.relative(process.cwd(), specPath) || specPath} on ${baseUrl} (ready in ${Math.round(performance.now() - started)} ms)`);
     const zoom = createZoomClient({
-      baseUrl: mock.baseUrl,
+      baseUrl,
       // Prism checks that a bearer token is present, not what it is.
       accessToken: "demo-token",
       validateResponses: true,

@@ -3,6 +3,7 @@
 import type { ErrorObject } from "ajv";
 import { compileSchema, createOpenApiAjv, type OpenApiDocument } from "../../src/validation/openapi-ajv.js";
 import { escapeSegment, getAt, isRecord, parsePointer } from "../../src/util/json-pointer.js";
+import { resolveObject } from "../spec/refs.js";
 
 export interface MismatchRow {
   /** JSON pointer into the body. */
@@ -94,7 +95,7 @@ export function jsonType(value: unknown): string {
 export function findUndocumentedFields(document: OpenApiDocument, body: unknown, schemaName = "Webinar"): UndocumentedField[] {
   const found: UndocumentedField[] = [];
   const walk = (value: unknown, schemaNode: unknown, pointer: string): void => {
-    const schema = resolveRef(document, schemaNode);
+    const schema = resolveObject(document, schemaNode);
     if (schema === undefined) return;
     if (Array.isArray(value)) {
       if (schema.items !== undefined) value.forEach((item, index) => walk(item, schema.items, `${pointer}/${index}`));
@@ -110,16 +111,4 @@ export function findUndocumentedFields(document: OpenApiDocument, body: unknown,
   };
   walk(body, { $ref: `#/components/schemas/${escapeSegment(schemaName)}` }, "");
   return found;
-}
-
-function resolveRef(document: OpenApiDocument, node: unknown): Record<string, unknown> | undefined {
-  let current = node;
-  // Only a chain of bare $refs could loop; the walk itself ends with the body's depth.
-  const followed = new Set<string>();
-  while (isRecord(current) && typeof current.$ref === "string") {
-    if (followed.has(current.$ref)) return undefined;
-    followed.add(current.$ref);
-    current = getAt(document, parsePointer(current.$ref));
-  }
-  return isRecord(current) ? current : undefined;
 }

@@ -2,6 +2,7 @@
 // be asked for with `Prefer: code=…, example=…`.
 import type { OpenApiDocument } from "../../src/validation/openapi-ajv.js";
 import { escapeSegment, getAt, isRecord, parsePointer } from "../../src/util/json-pointer.js";
+import { followRefs } from "../spec/refs.js";
 
 export interface ResponseExample {
   /** The HTTP status the example belongs to. */
@@ -29,13 +30,13 @@ export function responseExamples(document: OpenApiDocument, path = GET_WEBINAR_P
   const found: ResponseExample[] = [];
   for (const [statusKey, responseOrRef] of Object.entries(operation.responses)) {
     if (!/^\d{3}$/.test(statusKey)) continue;
-    const { node: response, pointer: responsePointer } = follow(document, responseOrRef, `${operationPointer}/responses/${statusKey}`);
+    const { node: response, pointer: responsePointer } = followRefs(document, responseOrRef, { pointer: `${operationPointer}/responses/${statusKey}` });
     if (!isRecord(response) || !isRecord(response.content)) continue;
     for (const [mediaType, media] of Object.entries(response.content)) {
       if (!isRecord(media) || !isRecord(media.examples)) continue;
       const schemaPointer = isRecord(media.schema) && typeof media.schema.$ref === "string" ? media.schema.$ref : undefined;
       for (const [name, exampleOrRef] of Object.entries(media.examples)) {
-        const { node: example, pointer } = follow(document, exampleOrRef, `${operationPointer}/responses/${statusKey}/${name}`);
+        const { node: example, pointer } = followRefs(document, exampleOrRef, { pointer: `${operationPointer}/responses/${statusKey}/${name}` });
         if (!isRecord(example) || !("value" in example)) throw new Error(`example ${pointer} has no inline value`);
         found.push({
           status: Number(statusKey),
@@ -62,15 +63,4 @@ export function parameterExample(document: OpenApiDocument, component: string): 
     }
   }
   throw new Error(`the contract's parameter ${component} has no example`);
-}
-
-function follow(document: OpenApiDocument, node: unknown, pointer: string): { node: unknown; pointer: string } {
-  let current = node;
-  let where = pointer;
-  for (let hops = 0; isRecord(current) && typeof current.$ref === "string"; hops++) {
-    if (hops > 20) throw new Error(`$ref chain too long at ${where}`);
-    where = current.$ref;
-    current = getAt(document, parsePointer(current.$ref));
-  }
-  return { node: current, pointer: where };
 }

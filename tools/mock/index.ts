@@ -1,6 +1,5 @@
 export { DEFAULT_SPEC_PATH, PrismStartError, startPrismMock } from "./prism-mock.js";
 export type { PrismMock, PrismMockOptions } from "./prism-mock.js";
-export { findFreePort } from "./free-port.js";
 export { fetchPreferring, preferHeader } from "./prefer.js";
 export type { PrismPreference } from "./prefer.js";
 export { GET_WEBINAR_PATH, parameterExample, responseExamples } from "./examples.js";

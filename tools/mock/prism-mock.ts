@@ -1,222 +1,123 @@
-// Runs Stoplight Prism as a mock of Zoom built from the bundled contract, on a loopback port.
-import { spawn, type ChildProcess } from "node:child_process";
+// A Prism mock of Zoom from the bundled contract, in this process (as Prism's own CLI does it):
+// every operation is served at its path and under the contract's server base path (`/v2`).
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { createInterface } from "node:readline";
+import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { findFreePort } from "./free-port.js";
+import { createLogger } from "@stoplight/prism-core";
+import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
+import { createServer } from "@stoplight/prism-http-server";
 
-/** generated/openapi.json of this package; tools/ and dist/ sit at the same depth below the root. */
+/** generated/openapi.json of this repository; tools/ sits one level below the root. */
 export const DEFAULT_SPEC_PATH = fileURLToPath(new URL("../../generated/openapi.json", import.meta.url));
 
 export interface PrismMockOptions {
-  /** The OpenAPI document Prism serves. Default: the bundled contract, generated/openapi.json. */
+  /** The OpenAPI document to serve. Default: the bundled contract, generated/openapi.json. */
   specPath?: string;
   /** Default 127.0.0.1: the mock is for this machine only. */
   host?: string;
-  /** Default: a free port, so several mocks (parallel test files, a dev's `npm run mock`) coexist. */
+  /** Default 0: a free port, so several mocks (parallel test files, `npm run mock`) coexist. */
   port?: number;
-  /** How long Prism may take to say it listens. Default 30 000 ms (it needs ~1 s when idle). */
-  readyTimeoutMs?: number;
-  /**
-   * Prism's `--errors`: a request that breaks the contract (bad parameter, no credentials) gets
-   * an error response instead of a best-effort answer. Default false, as `prism mock` itself.
-   */
+  /** A request that breaks the contract gets an error response (Prism's `--errors`). Default false. */
   errors?: boolean;
-  /** Every line Prism prints, ANSI colours removed (request log, warnings). Default: dropped. */
+  /** One line per request Prism logs (method, path, outcome). Default: dropped. */
   onOutput?: (line: string) => void;
 }
 
 export interface PrismMock {
-  /** `http://host:port`. Prism serves the contract's paths at the root, without the server's `/v2`. */
+  /** `http://host:port`; the same operations answer under `${baseUrl}${basePath}`. */
   baseUrl: string;
+  /** The path of the contract's first server URL, e.g. `/v2` ("" when it has none). */
+  basePath: string;
   port: number;
-  pid: number;
-  /** Settles when Prism's process ends, with its exit code (null when a signal ended it). */
-  exited: Promise<number | null>;
-  /** Ends Prism's whole process group and waits for it. Safe to call more than once. */
+  /** Closes the server; safe to call more than once. */
   stop(): Promise<void>;
-}
-
-const LISTENING = /Prism is listening on (http:\/\/\S+)/;
-const ADDRESS_IN_USE = /EADDRINUSE|address already in use/i;
-// Enough for the start-up lines and Prism's reason, so a failed start explains itself.
-const KEPT_LOG_LINES = 20;
-const KEPT_STDERR_LINES = 8;
-const STOP_GRACE_MS = 5_000;
-
-/**
- * Starts Prism and resolves once it listens. Prism runs in its own process group (detached), so
- * `stop()` can end it and anything it forks in one signal; an `exit` hook on this process kills
- * the group too, so a test run or script that ends without calling `stop()` leaves no mock behind.
- */
-export async function startPrismMock(options: PrismMockOptions = {}): Promise<PrismMock> {
-  const host = options.host ?? "127.0.0.1";
-  // A port picked here can be taken before Prism binds it; only then is another one tried.
-  const tries = options.port === undefined ? 3 : 1;
-  for (let attempt = 1; ; attempt++) {
-    const port = options.port ?? (await findFreePort(host));
-    try {
-      return await launch(port, host, options);
-    } catch (error) {
-      if (!(error instanceof PrismStartError && error.addressInUse) || attempt >= tries) throw error;
-    }
-  }
 }
 
 export class PrismStartError extends Error {
   override readonly name = "PrismStartError";
   constructor(
     message: string,
-    /** The last lines Prism printed before it gave up. */
-    readonly output: readonly string[],
     readonly addressInUse: boolean,
+    options?: ErrorOptions,
   ) {
-    super(output.length > 0 ? `${message}\n${output.map((line) => `  | ${line}`).join("\n")}` : message);
+    super(message, options);
   }
 }
 
-function prismCliPath(): string {
-  const require = createRequire(import.meta.url);
-  let manifestPath: string;
-  try {
-    manifestPath = require.resolve("@stoplight/prism-cli/package.json");
-  } catch (error) {
-    throw new Error("@stoplight/prism-cli is not installed: run `npm ci` (it is a devDependency)", { cause: error });
-  }
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { bin?: string | Record<string, string> };
-  const bin = typeof manifest.bin === "string" ? manifest.bin : manifest.bin?.prism;
-  if (bin === undefined) throw new Error(`${manifestPath} names no prism executable`);
-  return path.resolve(path.dirname(manifestPath), bin);
-}
-
-async function launch(port: number, host: string, options: PrismMockOptions): Promise<PrismMock> {
+export async function startPrismMock(options: PrismMockOptions = {}): Promise<PrismMock> {
+  const host = options.host ?? "127.0.0.1";
+  const port = options.port ?? 0;
   const specPath = options.specPath ?? DEFAULT_SPEC_PATH;
-  const args = [prismCliPath(), "mock", specPath, "--host", host, "--port", String(port)];
-  if (options.errors === true) args.push("--errors");
+  let document: { servers?: { url?: unknown }[] };
+  try {
+    document = JSON.parse(readFileSync(specPath, "utf8")) as typeof document;
+  } catch (error) {
+    throw new PrismStartError(`cannot read the contract ${specPath}: ${(error as Error).message}`, false, { cause: error });
+  }
+  const basePath = serverBasePath(document);
+  const operations = await getHttpOperationsFromSpec(document);
+  if (operations.length === 0) throw new PrismStartError(`${specPath} has no operations to mock`, false);
+  // The same operations once more under the base path, so the production base URL works too.
+  const served = basePath === "" ? operations : [...operations, ...operations.map((op) => ({ ...op, id: `${op.id}${basePath}`, path: `${basePath}${op.path}` }))];
 
-  // The CLI script is run by this very node binary rather than through npx or the .bin shim:
-  // a wrapper process would be what we signal, leaving Prism itself listening.
-  const child = spawn(process.execPath, args, {
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+  const server = createServer(served, {
+    cors: false,
+    config: {
+      validateRequest: true,
+      validateResponse: true,
+      checkSecurity: true,
+      errors: options.errors === true,
+      upstreamProxy: undefined,
+      isProxy: false,
+      mock: { dynamic: false },
+    },
+    components: { logger: createLogger("mock", { level: options.onOutput ? "info" : "silent" }, requestLog(options.onOutput)) },
   });
-  const pid = child.pid;
-  if (pid === undefined) {
-    const error = await new Promise<Error>((resolve) => child.once("error", resolve));
-    throw new PrismStartError(`could not start Prism: ${error.message}`, [], false);
-  }
 
-  // Prism logs (including its one-line "fatal" reason) on stdout; on stderr a failed start dumps
-  // the whole usage text before the error object, so only that dump's tail is worth quoting.
-  const log: string[] = [];
-  const errors: string[] = [];
-  const recent = (): string[] => [...log, ...(errors.length > 0 ? ["(stderr, last lines)", ...errors] : [])];
-  // Without a listener a late spawn error (e.g. a failed kill) would crash this process.
-  child.on("error", (error) => log.push(`prism process error: ${error.message}`));
-  let onLine: ((line: string) => void) | undefined;
-  // Both pipes are drained for Prism's whole life: a full pipe would block its request log.
-  for (const [stream, kept, limit] of [
-    [child.stdout, log, KEPT_LOG_LINES],
-    [child.stderr, errors, KEPT_STDERR_LINES],
-  ] as const) {
-    if (stream === null) continue;
-    const usage = usageFilter();
-    createInterface({ input: stream, crlfDelay: Infinity }).on("line", (raw) => {
-      const line = stripAnsi(raw);
-      if (!usage(line)) {
-        kept.push(line);
-        if (kept.length > limit) kept.shift();
-      }
-      onLine?.(line);
-      options.onOutput?.(line);
-    });
-  }
-
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const killOnExit = (): void => killGroup(pid, "SIGKILL");
-  process.on("exit", killOnExit);
-  void exited.then(() => process.off("exit", killOnExit));
-
-  const stop = stopper(child, pid, exited);
-  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
+  let address: string;
   try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new PrismStartError(`Prism did not report listening on ${host}:${port} within ${readyTimeoutMs} ms`, recent(), false)),
-        readyTimeoutMs,
-      );
-      onLine = (line) => {
-        if (LISTENING.test(line)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      void exited.then((code) => {
-        clearTimeout(timer);
-        // Give readline a turn to deliver Prism's last words before they are quoted.
-        setImmediate(() => {
-          const lines = recent();
-          const inUse = lines.some((line) => ADDRESS_IN_USE.test(line));
-          reject(new PrismStartError(`Prism exited (code ${code}) before listening on ${host}:${port}`, lines, inUse));
-        });
-      });
-    });
+    address = await server.listen(port, host);
   } catch (error) {
-    await stop();
-    throw error;
-  } finally {
-    onLine = undefined;
+    // Prism's listen() rejects with the error's message (a string), not the error.
+    const reason = error instanceof Error ? error.message : String(error);
+    if (/EADDRINUSE/.test(reason)) throw new PrismStartError(`port ${port} on ${host} is taken (EADDRINUSE): stop what uses it or choose another port`, true, { cause: error });
+    throw new PrismStartError(`cannot listen on ${host}:${port}: ${reason}`, false, { cause: error });
   }
-
-  return { baseUrl: `http://${host.includes(":") ? `[${host}]` : host}:${port}`, port, pid, exited, stop };
-}
-
-function stopper(child: ChildProcess, pid: number, exited: Promise<number | null>): () => Promise<void> {
+  const actualPort = Number(new URL(address).port);
   let stopping: Promise<void> | undefined;
-  return () => {
-    stopping ??= (async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      killGroup(pid, "SIGTERM");
-      let timer: NodeJS.Timeout | undefined;
-      const forced = new Promise<"timeout">((resolve) => {
-        timer = setTimeout(() => resolve("timeout"), STOP_GRACE_MS);
-      });
-      const outcome = await Promise.race([exited, forced]);
-      clearTimeout(timer);
-      if (outcome === "timeout") {
-        killGroup(pid, "SIGKILL");
-        await exited;
-      }
-    })();
-    return stopping;
+  return {
+    baseUrl: `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}`,
+    basePath,
+    port: actualPort,
+    stop: () => (stopping ??= server.close()),
   };
 }
 
-/** Signals the whole group (negative pid); a group that is already gone is not an error. */
-function killGroup(pid: number, signal: NodeJS.Signals): void {
+function serverBasePath(document: { servers?: { url?: unknown }[] }): string {
+  const url = document.servers?.[0]?.url;
+  if (typeof url !== "string") return "";
   try {
-    process.kill(-pid, signal);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+    return new URL(url).pathname.replace(/\/+$/, "");
+  } catch {
+    return "";
   }
 }
 
-/**
- * True for the lines of the usage text yargs prints when Prism fails to start (it says nothing
- * about why); the reason follows it, and is what a failed start should quote.
- */
-function usageFilter(): (line: string) => boolean {
-  let inUsage = false;
-  return (line) => {
-    if (/^prism mock </.test(line)) inUsage = true;
-    else if (inUsage && line !== "" && !/^\s/.test(line) && !/^(Start a mock server|Positionals:|Options:)/.test(line)) inUsage = false;
-    return inUsage;
-  };
-}
-
-function stripAnsi(text: string): string {
-  return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
+/** Prism logs JSON lines (pino); only the message of each goes on, e.g. `Request received`. */
+function requestLog(onOutput: ((line: string) => void) | undefined): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const text of chunk.toString("utf8").split("\n")) {
+        if (text.trim() === "" || onOutput === undefined) continue;
+        try {
+          const entry = JSON.parse(text) as { msg?: unknown; input?: { method?: string; url?: { path?: string } } };
+          const request = entry.input ? `${entry.input.method?.toUpperCase() ?? ""} ${entry.input.url?.path ?? ""} ` : "";
+          onOutput(`${request}${String(entry.msg ?? "")}`.trim());
+        } catch {
+          onOutput(text);
+        }
+      }
+      done();
+    },
+  });
 }

@@ -37,6 +37,8 @@ export interface OperationFact {
   rateLimit?: "Light" | "Medium" | "Heavy";
   requestSchema?: string;
   responseSchema?: string;
+  /** Pattern of the `webinarId` path parameter where Zoom types it as a numeric ID (int64) only. */
+  webinarIdPattern?: string;
   /** Zoom error codes per HTTP status, as the examples of that response show them. */
   errorCodes: Readonly<Record<string, readonly number[]>>;
   sources: readonly SourceId[];
@@ -229,6 +231,8 @@ export const schemaFacts: Record<string, Record<string, SchemaFact>> = {
 };
 
 const W = "/accounts/{accountId}/webinars/{webinarId}";
+// Zoom's 2023 spec types webinarId as integer (int64) and the SDK as number for these operations.
+const DIGITS = "^[0-9]+$";
 const U = "/accounts/{accountId}/users/{userId}";
 
 export const operationFacts: readonly OperationFact[] = [
@@ -260,7 +264,7 @@ export const operationFacts: readonly OperationFact[] = [
   {
     // HTTP "200" (no plan) and "300" of the 2023 spec are Zoom codes 200 and 300 under 400.
     operationId: "updateWebinar", method: "patch", path: W, tag: "Webinars", success: 204,
-    scopes: ["webinar:update:webinar:master", "webinar:master"], rateLimit: "Light",
+    webinarIdPattern: DIGITS, scopes: ["webinar:update:webinar:master", "webinar:master"], rateLimit: "Light",
     requestSchema: "WebinarUpdateRequest",
     errorCodes: { "400": [200, 300, 300, 1010, 3000, 3003, 3003], "404": [1001, 3001] },
     sources: ["zoom-spec-2023", "zoom-sdk-2026", "zoom-granular-scopes"],
@@ -268,32 +272,32 @@ export const operationFacts: readonly OperationFact[] = [
   {
     // The 2023 spec lists 200 and 204; Zoom answers 204. HTTP "300" is Zoom code 300 under 400.
     operationId: "deleteWebinar", method: "delete", path: W, tag: "Webinars", success: 204,
-    scopes: ["webinar:delete:webinar:master", "webinar:master"], rateLimit: "Light",
+    webinarIdPattern: DIGITS, scopes: ["webinar:delete:webinar:master", "webinar:master"], rateLimit: "Light",
     errorCodes: { "400": [300, 1010, 3002, 3003, 3007, 3018, 3037], "404": [1001, 3001] },
     sources: ["zoom-spec-2023", "zoom-sdk-2026", "zoom-granular-scopes"],
   },
   {
     operationId: "createWebinarInviteLinks", method: "post", path: `${W}/invite_links`, tag: "Webinars", success: 201,
-    scopes: ["webinar:write:invite_links:master", "webinar:master"], rateLimit: "Light",
+    webinarIdPattern: DIGITS, scopes: ["webinar:write:invite_links:master", "webinar:master"], rateLimit: "Light",
     requestSchema: "WebinarInviteLinksRequest", responseSchema: "WebinarInviteLinks",
     errorCodes: { "400": [200, 300, 1001, 3001] }, sources: ["zoom-spec-2023", "zoom-sdk-2026", "zoom-granular-scopes"],
   },
   {
     operationId: "getWebinarToken", method: "get", path: `${W}/token`, tag: "Webinars", success: 200,
-    scopes: ["webinar:read:token:master", "webinar:master"], rateLimit: "Light",
+    webinarIdPattern: DIGITS, scopes: ["webinar:read:token:master", "webinar:master"], rateLimit: "Light",
     responseSchema: "WebinarToken",
     errorCodes: { "400": [300, 3000], "404": [300, 3001] }, sources: ["zoom-spec-2023", "zoom-sdk-2026", "zoom-granular-scopes"],
   },
   {
     operationId: "listWebinarTrackingSources", method: "get", path: `${W}/tracking_sources`, tag: "Webinars", success: 200,
-    scopes: ["webinar:read:list_tracking_sources:master", "webinar:master"], rateLimit: "Medium",
+    webinarIdPattern: DIGITS, scopes: ["webinar:read:list_tracking_sources:master", "webinar:master"], rateLimit: "Medium",
     responseSchema: "WebinarTrackingSources",
     errorCodes: {}, sources: ["zoom-spec-2023", "zoom-sdk-2026", "zoom-granular-scopes"],
   },
   {
     // HTTP "200" (no plan) of the 2023 spec is Zoom code 200 under 400.
     operationId: "updateWebinarStatus", method: "put", path: `${W}/status`, tag: "Webinars", success: 204,
-    scopes: ["webinar:update:status:master", "webinar:master"], rateLimit: "Light",
+    webinarIdPattern: DIGITS, scopes: ["webinar:update:status:master", "webinar:master"], rateLimit: "Light",
     requestSchema: "WebinarStatusRequest",
     errorCodes: { "400": [200, 1010, 3003, 3063], "404": [1001, 3001] },
     sources: ["zoom-spec-2023", "zoom-sdk-2026", "zoom-granular-scopes"],
@@ -302,7 +306,7 @@ export const operationFacts: readonly OperationFact[] = [
     // HTTP "300" of the 2023 spec is Zoom code 300 under 400; its 404 gives no code.
     operationId: "listPastWebinarInstances", method: "get", path: "/accounts/{accountId}/past_webinars/{webinarId}/instances",
     tag: "Past webinars", success: 200,
-    scopes: ["webinar:read:list_past_instances:master", "webinar:master"], rateLimit: "Light",
+    webinarIdPattern: DIGITS, scopes: ["webinar:read:list_past_instances:master", "webinar:master"], rateLimit: "Light",
     responseSchema: "PastWebinarInstances",
     errorCodes: { "400": [300], "404": [3001] }, sources: ["zoom-spec-2023", "zoom-sdk-2026", "zoom-granular-scopes"],
   },

@@ -5,8 +5,9 @@
 // location instead of being silently ignored (a generator that ignores `maximum` would only ever
 // produce "valid" bodies by luck).
 import fc from "fast-check";
-import { escapeSegment, getAt, isRecord, parsePointer } from "../../../src/util/json-pointer.js";
+import { escapeSegment, getAt, isRecord } from "../../../src/util/json-pointer.js";
 import type { OpenApiDocument } from "../../../src/validation/openapi-ajv.js";
+import { followRefs, RefError } from "../../../tools/spec/refs.js";
 
 export type Schema = Record<string, unknown>;
 /** A property name, or `[]` for "an item of this array" (always item 0 in a built value). */
@@ -61,20 +62,22 @@ interface Resolved {
 
 /** Follows `$ref`s (siblings may only be annotations) and checks every keyword is understood. */
 function resolve(document: OpenApiDocument, node: unknown, pointer: string, refs: readonly string[]): Resolved {
-  let current = node;
-  let where = pointer;
-  let seen = refs;
-  while (isRecord(current) && typeof current.$ref === "string") {
-    for (const key of Object.keys(current)) {
-      if (key !== "$ref" && !ANNOTATIONS.has(key) && !key.startsWith("x-")) unsupported(where, `"${key}" beside $ref`);
-    }
-    const target = current.$ref;
-    if (!target.startsWith("#/")) unsupported(where, `external $ref ${target}`);
-    if (seen.includes(target)) unsupported(where, `recursive $ref ${target}`);
-    seen = [...seen, target];
-    where = target;
-    current = getAt(document, parsePointer(target));
+  let followed;
+  try {
+    followed = followRefs(document, node, {
+      pointer,
+      seen: refs,
+      onRef: (holder, where) => {
+        for (const key of Object.keys(holder)) {
+          if (key !== "$ref" && !ANNOTATIONS.has(key) && !key.startsWith("x-")) unsupported(where, `"${key}" beside $ref`);
+        }
+      },
+    });
+  } catch (error) {
+    if (error instanceof RefError) unsupported(error.pointer, `${error.reason === "external" ? "external" : "recursive"} $ref ${error.ref}`);
+    throw error;
   }
+  const { node: current, pointer: where, seen } = followed;
   if (!isRecord(current)) unsupported(where, "no schema object here");
   for (const key of Object.keys(current)) {
     if (!HANDLED.has(key) && !ANNOTATIONS.has(key) && !key.startsWith("x-")) unsupported(where, `keyword "${key}"`);

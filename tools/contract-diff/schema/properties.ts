@@ -1,7 +1,8 @@
 // Object shape: properties added or removed, `required`, and whether unknown properties are allowed.
 import { at } from "../changes.js";
 import type { JsonObject, JsonValue } from "../types.js";
-import { isObject, pointerSegment, sameJson } from "../types.js";
+import { escapeSegment } from "../../../src/util/json-pointer.js";
+import { isObject, sameJson } from "../types.js";
 import type { SchemaContext, SchemaRule } from "./context.js";
 
 function propertiesOf(schema: JsonObject): JsonObject {
@@ -18,7 +19,7 @@ function checkProperties(base: JsonObject, head: JsonObject, pointer: string, ct
   const after = propertiesOf(head);
   const requiredAfter = requiredOf(head);
   for (const name of Object.keys(before)) {
-    const child = `${pointer}/${pointerSegment(name)}`;
+    const child = `${pointer}/${escapeSegment(name)}`;
     if (!(name in after)) {
       // Removing a request property is breaking too: a closed schema now rejects callers that
       // send it, an open one silently ignores what they meant.
@@ -29,7 +30,7 @@ function checkProperties(base: JsonObject, head: JsonObject, pointer: string, ct
   }
   for (const name of Object.keys(after)) {
     if (name in before) continue;
-    const where = at(ctx.where, `${pointer}/${pointerSegment(name)}`);
+    const where = at(ctx.where, `${pointer}/${escapeSegment(name)}`);
     if (ctx.direction === "request" && requiredAfter.has(name)) {
       ctx.changes.breaking(where, "required-property-added", "required property added: every caller must now send it");
     } else {
@@ -48,7 +49,7 @@ function checkRequired(base: JsonObject, head: JsonObject, pointer: string, ctx:
     (name in propsBefore && name in propsAfter) || (!(name in propsBefore) && !(name in propsAfter));
   for (const name of after) {
     if (before.has(name) || !defined(name)) continue;
-    ctx.changes.effect(ctx.direction, "tightened", at(ctx.where, `${pointer}/${pointerSegment(name)}`),
+    ctx.changes.effect(ctx.direction, "tightened", at(ctx.where, `${pointer}/${escapeSegment(name)}`),
       "property-made-required", "property made required");
   }
   for (const name of before) {
@@ -56,7 +57,7 @@ function checkRequired(base: JsonObject, head: JsonObject, pointer: string, ctx:
     const message = ctx.direction === "response"
       ? "property no longer required: consumers that rely on it being present break"
       : "property no longer required";
-    ctx.changes.effect(ctx.direction, "loosened", at(ctx.where, `${pointer}/${pointerSegment(name)}`),
+    ctx.changes.effect(ctx.direction, "loosened", at(ctx.where, `${pointer}/${escapeSegment(name)}`),
       "property-made-optional", message);
   }
 }

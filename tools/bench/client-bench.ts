@@ -8,12 +8,12 @@ import { gzipSync } from "node:zlib";
 import createClient from "openapi-fetch";
 import type { paths } from "../../src/index.js";
 
-// The built package (dist/, `npm run build` first), because that is what consumers run: under
+// The built package (dist/esm/, built by `npm run bench` first), because that is what consumers run: under
 // tsx the sources carry esbuild's keepNames helpers, which cost a few µs per call on their own.
 // Types come from src/ so this file type-checks without a build.
 type ClientModule = typeof import("../../src/index.js");
 type ValidatorModule = typeof import("../../src/client/response-validator.js");
-const distUrl = new URL("../../dist/", import.meta.url);
+const distUrl = new URL("../../dist/esm/", import.meta.url);
 const { createZoomClient, getWebinar } = (await import(new URL("index.js", distUrl).href)) as ClientModule;
 const { findWebinarMismatches } = (await import(new URL("client/response-validator.js", distUrl).href)) as ValidatorModule;
 

@@ -1,8 +1,12 @@
-// A downstream project's view of the package: everything comes from the package name, which
-// resolves through package.json "exports" to dist/. Type-checked (not run) by
-// test/client/package-build.test.ts after `npm run build`.
+// A downstream project's view of the package, by its name only. test/package/package.test.ts
+// type-checks this file inside a consumer that installed the tarball, once per moduleResolution.
 import { createZoomClient, getWebinar, ZoomApiError } from "zoom-webinar-contract";
 import type { components, paths, Webinar } from "zoom-webinar-contract";
+import type { paths as schemaPaths } from "zoom-webinar-contract/schema";
+
+// The ./schema entry and the package root name the same generated types.
+const samePaths: keyof schemaPaths = "/accounts/{accountId}/webinars/{webinarId}";
+void samePaths;
 
 type Audio = NonNullable<Webinar["settings"]>["audio"];
 const audio: Audio = "voip";
@@ -10,7 +14,7 @@ const audio: Audio = "voip";
 type ErrorBody = components["schemas"]["ZoomError"];
 const notFound: ErrorBody = { code: 3001, message: "Webinar does not exist." };
 
-const path: keyof paths = "/accounts/{accountId}/webinars/{webinarId}";
+const path = "/accounts/{accountId}/webinars/{webinarId}" satisfies keyof paths;
 
 export async function topicOf(accountId: string, webinarId: string): Promise<string | undefined> {
   const zoom = createZoomClient({

@@ -1,0 +1,8 @@
+// `npm run build`: dist/ for the tarball (prepack runs it); the work is in tools/tooling/build-package.ts.
+import { buildPackage } from "../tools/tooling/build-package.js";
+import { runCli } from "./cli.js";
+import { COMMANDS } from "./commands.js";
+
+runCli(COMMANDS.build);
+const { files } = await buildPackage(process.cwd());
+console.log(`build: ${files.length} files in dist/`);

@@ -1,0 +1,97 @@
+// What every npm script accepts, in one table: the scripts parse with these (scripts/cli.ts), and
+// test/tooling/cli.test.ts checks each entry against package.json without running anything.
+import type { CommandSpec } from "./cli.js";
+
+const spec = <const O extends CommandSpec["options"]>(command: CommandSpec<O>): CommandSpec<O> => command;
+
+export const COMMANDS = {
+  build: spec({
+    command: "npm run build --",
+    summary: "Builds dist/ (ESM, CommonJS, declarations, the bundled contract); `npm pack` runs it.",
+    options: {},
+    examples: ["npm run build", "npm pack"],
+  }),
+  bench: spec({
+    command: "npm run bench --",
+    summary: "Builds the package, then times raw fetch, the client and the validating client over loopback.",
+    options: {
+      rounds: { type: "string", value: "N", default: "60", description: "measured rounds" },
+      calls: { type: "string", value: "N", default: "100", description: "calls per round" },
+    },
+    examples: ["npm run bench", "npm run bench -- --rounds 10 --calls 50"],
+  }),
+  "bench:generate": spec({
+    command: "npm run bench:generate --",
+    summary: "Times the in-process pipeline against the chain of separate CLI processes.",
+    options: {
+      rounds: { type: "string", value: "N", default: "5", description: "rounds per variant" },
+      root: { type: "string", value: "DIR", description: "repository root (default: the current directory)" },
+    },
+    examples: ["npm run bench:generate", "npm run bench:generate -- --rounds 3"],
+  }),
+  "contract:live": spec({
+    command: "npm run contract:live --",
+    summary:
+      "Fetches a real webinar with Server-to-Server OAuth (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET,\n" +
+      "ZOOM_WEBINAR_ID) and reports where it departs from the contract. Without them: says so, exit 0.",
+    options: {},
+    examples: ["ZOOM_ACCOUNT_ID=… ZOOM_CLIENT_ID=… ZOOM_CLIENT_SECRET=… ZOOM_WEBINAR_ID=… npm run contract:live"],
+  }),
+  demo: spec({
+    command: "npm run demo --",
+    summary: "Starts the mock of Zoom, calls it with getWebinar through the client and prints a summary.",
+    options: { example: { type: "string", value: "NAME", description: "a 200 example of the contract to ask for" } },
+    examples: ["npm run demo", "npm run demo -- --example scheduledWebinar"],
+  }),
+  diff: spec({
+    command: "npm run diff --",
+    summary:
+      "The breaking-change gate: compares the contract with the one at a git ref. Exit 0: no breaking change\n" +
+      "(or a raised info.version major); 1: breaking without that bump; 2: inputs could not be compared.",
+    options: {
+      base: { type: "string", value: "REF", description: "git ref whose generated/openapi.json is the old contract (required)" },
+      head: { type: "string", value: "FILE", description: "spec to compare (default: openapi/ bundled afresh)" },
+      format: { type: "string", value: "text|changelog", default: "text", description: "report, or Keep a Changelog sections" },
+    },
+    examples: ["npm run diff -- --base origin/main", "npm run diff -- --base v1.0.0 --format changelog"],
+  }),
+  docs: spec({
+    command: "npm run docs --",
+    summary: "Builds the offline reference pages (English and Chinese) into generated/docs/.",
+    options: {
+      serve: { type: "boolean", description: "also serve them on 127.0.0.1 and rebuild on every change under openapi/" },
+      port: { type: "string", value: "N", default: "8088", description: "port for --serve" },
+    },
+    examples: ["npm run docs", "npm run docs -- --serve --port 8088"],
+  }),
+  generate: spec({
+    command: "npm run generate --",
+    summary: "Bundles, lints and compiles openapi/ into generated/ (contract, types, docs).",
+    options: {
+      check: { type: "boolean", description: "write nothing; fail when generated/ differs from what would be written" },
+      quiet: { type: "boolean", short: "q", description: "print problems and the summary only" },
+      root: { type: "string", value: "DIR", description: "repository root (default: the current directory)" },
+      spec: { type: "string", value: "FILE", description: "spec entry (default: openapi/openapi.yaml)" },
+      out: { type: "string", value: "DIR", description: "output directory (default: generated/)" },
+      steps: { type: "string", value: "a,b", description: "only these steps" },
+    },
+    examples: ["npm run generate", "npm run generate -- --check", "npm run generate -- --steps bundle,compile-types"],
+  }),
+  lint: spec({
+    command: "npm run lint --",
+    summary: "Spectral and Redocly over openapi/ and its bundle; any error or warning fails (exit 1).",
+    options: {},
+    examples: ["npm run lint", "npx redocly lint   # Redocly alone, same configuration"],
+  }),
+  mock: spec({
+    command: "npm run mock --",
+    summary: "Serves a Prism mock of Zoom from generated/openapi.json on 127.0.0.1, at / and at /v2, until Ctrl+C.",
+    options: {
+      port: { type: "string", value: "N", default: "4010", description: "port to listen on (0: any free port)" },
+      errors: { type: "boolean", description: "answer requests that break the contract with an error" },
+    },
+    examples: ["npm run mock", "npm run mock -- --port 4011", "curl -H 'Authorization: Bearer any' http://127.0.0.1:4010/v2/accounts/me/webinars/1"],
+  }),
+} satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMANDS;
