@@ -193,14 +193,12 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -209,8 +207,8 @@ export interface paths {
         /**
          * Create webinar invite links
          * @description Creates personal join links for a webinar of the sub account `accountId`, one per name given
-         *     (1 to 500), valid for `ttl` seconds. Each person joins under the name given. Needs a
-         *     Business, Education or API plan with the Webinar add-on.
+         *     (1 to 500), valid for `ttl` seconds. Each person joins under the name given. The account's
+         *     plan must be Business, Education or API, with the Webinar add-on.
          *
          *     Rate limit category: Light.
          */
@@ -234,14 +232,12 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -277,14 +273,12 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -318,22 +312,20 @@ export interface paths {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
         get?: never;
         /**
          * Update webinar status
-         * @description Ends a webinar of the sub account `accountId` that is in progress, for everyone in it. The
-         *     account needs a webinar plan.
+         * @description Ends a webinar of the sub account `accountId` that is in progress, for everyone in it. Only
+         *     accounts on a webinar plan can do this.
          *
          *     Rate limit category: Light.
          */
@@ -912,7 +904,7 @@ export interface components {
              */
             uuid?: string;
             /**
-             * @description The user ID of the webinar's host.
+             * @description The host's user ID.
              * @example 30R7kT7bTIKSNUFEuH_Qlg
              */
             host_id?: string;
@@ -925,7 +917,7 @@ export interface components {
              * Format: int32
              * @description The kind of webinar:
              *     - `5`: held once, at a scheduled time.
-             *     - `6`: recurring, with no fixed time.
+             *     - `6`: repeats, at no set time.
              *     - `9`: recurring at fixed times.
              * @default 5
              * @example 5
@@ -966,7 +958,7 @@ export interface components {
              */
             join_url?: string;
             /**
-             * @description Whether the webinar is simulive.
+             * @description Whether a recording plays as if live (a simulive webinar).
              * @example false
              */
             is_simulive?: boolean;
@@ -1503,7 +1495,7 @@ export interface components {
              * Format: int32
              * @description The kind of webinar:
              *     - `5`: held once, at a scheduled time.
-             *     - `6`: recurring, with no fixed time.
+             *     - `6`: repeats, at no set time.
              *     - `9`: recurring at fixed times (give `recurrence`).
              * @default 5
              * @example 5
@@ -2156,7 +2148,7 @@ export interface components {
              * Format: int32
              * @description The kind of webinar:
              *     - `5`: held once, at a scheduled time.
-             *     - `6`: recurring, with no fixed time.
+             *     - `6`: repeats, at no set time.
              *     - `9`: recurring at fixed times (give `recurrence`).
              * @default 5
              * @example 5
@@ -2299,7 +2291,9 @@ export interface components {
         WebinarTrackingSources: {
             /**
              * Format: int32
-             * @description How many tracking sources the webinar has.
+             * @description A record count that comes with the list. Zoom's 2023 spec calls it the total of the
+             *     webinar's registration records; the SDK types give only its type. Do not assume it equals
+             *     the number of entries in `tracking_sources`.
              * @example 1
              */
             total_records?: number;
@@ -3033,7 +3027,7 @@ export interface operations {
             /**
              * @description **Bad request.** Zoom codes:
              *     - `200`: the user has no webinar plan.
-             *     - `1001`: the user does not exist or does not belong to this account (Zoom files this one
+             *     - `1001`: no such user, or the user is a member of another account (Zoom files this one
              *       under 400 for this operation).
              */
             400: {
@@ -3114,7 +3108,7 @@ export interface operations {
              *     - `200`: the user has no webinar plan.
              *     - `300`: the user already has 40 webinar templates.
              *     - `3000`: the webinar cannot be read, or a template with this name exists.
-             *     - `3001`: the webinar does not exist.
+             *     - `3001`: no webinar has this ID.
              */
             400: {
                 headers: {
@@ -3131,7 +3125,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom code:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              */
             404: {
                 headers: {
@@ -3249,7 +3243,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom code:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              */
             404: {
                 headers: {
@@ -3393,7 +3387,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom code:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              */
             404: {
                 headers: {
@@ -3485,14 +3479,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -3512,7 +3504,7 @@ export interface operations {
             /**
              * @description **Bad request.** Zoom codes:
              *     - `300`: the webinar ID is not valid.
-             *     - `1010`: the user does not belong to this account.
+             *     - `1010`: the user is a member of another account.
              *     - `3002`: the webinar is in progress.
              *     - `3003`: the user is not the webinar's host.
              *     - `3007`: the webinar has ended.
@@ -3537,7 +3529,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom codes:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              *     - `3001`: the webinar does not exist or has expired.
              */
             404: {
@@ -3575,14 +3567,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -3623,7 +3613,7 @@ export interface operations {
              *     - `200`: the user has no webinar plan.
              *     - `300`: the webinar ID or the recurrence settings are invalid, `schedule_for` is invalid, or
              *       the host reached the daily number of webinars created and updated.
-             *     - `1010`: the user does not belong to this account.
+             *     - `1010`: the user is a member of another account.
              *     - `3000`: a simulive webinar that has started cannot be changed this way.
              *     - `3003`: the user is not the webinar's host, or people from a domain the account blocks are
              *       named.
@@ -3647,7 +3637,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom codes:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              *     - `3001`: the webinar does not exist or has expired.
              */
             404: {
@@ -3679,14 +3669,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -3741,8 +3729,8 @@ export interface operations {
              * @description **Bad request.** Zoom codes (for this operation Zoom files them all under 400):
              *     - `200`: the user has no webinar plan.
              *     - `300`: the webinar ID is not valid or does not exist.
-             *     - `1001`: the user does not exist.
-             *     - `3001`: the webinar does not exist.
+             *     - `1001`: no such user.
+             *     - `3001`: no webinar has this ID.
              */
             400: {
                 headers: {
@@ -3781,14 +3769,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -3832,8 +3818,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom codes:
-             *     - `300`: the webinar ID does not exist.
-             *     - `3001`: the webinar does not exist.
+             *     - `300`: no webinar is known under this ID.
+             *     - `3001`: no webinar has this ID.
              */
             404: {
                 headers: {
@@ -3864,14 +3850,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -3938,14 +3922,12 @@ export interface operations {
                  */
                 accountId: components["parameters"]["AccountId"];
                 /**
-                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
-                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
-                 *
-                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
-                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
-                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 * @description The numeric ID of the webinar (for example `97871060099`). This operation takes only
+                 *     the webinar ID, not an instance UUID: Zoom's 2023 spec types it as a 64-bit integer and
+                 *     the SDK types as a number.
+                 * @example 97871060099
                  */
-                webinarId: components["parameters"]["WebinarId"];
+                webinarId: string;
             };
             cookie?: never;
         };
@@ -3975,7 +3957,7 @@ export interface operations {
             /**
              * @description **Bad request.** Zoom codes:
              *     - `200`: the user has no webinar plan.
-             *     - `1010`: the user does not belong to this account.
+             *     - `1010`: the user is a member of another account.
              *     - `3003`: the user is not the webinar's host.
              *     - `3063`: a webinar of a user on an on-premise deployment cannot be ended.
              *
@@ -3997,7 +3979,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /**
              * @description **Not found.** Zoom codes:
-             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `1001`: no such user, or the user is a member of another account.
              *     - `3001`: the webinar does not exist or has expired.
              */
             404: {
@@ -4085,7 +4067,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             /**
-             * @description **Not found.** The webinar does not exist. Zoom's 2023 spec gives no error code for this
+             * @description **Not found.** No webinar has this ID. Zoom's 2023 spec gives no error code for this
              *     case; Zoom's code for a missing webinar elsewhere is:
              *     - `3001`: the webinar does not exist or has expired.
              */
