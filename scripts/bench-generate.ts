@@ -1,6 +1,7 @@
 /**
- * `npm run bench:generate [-- --rounds 5] [--root DIR]`: the in-process pipeline vs the naive
- * chain of separate CLI processes, on the same spec. Printing only; see tools/pipeline/bench.ts.
+ * `npm run bench:generate [-- --rounds 3] [--root DIR] [--operation getWebinar]`: generate (cold,
+ * unchanged, warm) vs the chain of CLIs, and the whole contract vs its one-operation subset.
+ * Printing only; see tools/pipeline/bench.ts.
  */
 import path from "node:path";
 import { benchGenerate, formatBench } from "../tools/pipeline/bench.js";
@@ -11,5 +12,10 @@ const { values } = runCli(COMMANDS["bench:generate"]);
 
 const rounds = Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 1) usageError(COMMANDS["bench:generate"], "--rounds must be a positive integer");
-const result = await benchGenerate({ rootDir: path.resolve(values.root ?? process.cwd()), rounds, log: (line) => console.log(line) });
+const result = await benchGenerate({
+  rootDir: path.resolve(values.root ?? process.cwd()),
+  rounds,
+  operationId: values.operation ?? "getWebinar",
+  log: (line) => console.log(line),
+});
 for (const line of formatBench(result)) console.log(line);

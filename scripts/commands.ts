@@ -26,6 +26,7 @@ export const COMMANDS = {
     options: {
       rounds: { type: "string", value: "N", default: "5", description: "rounds per variant" },
       root: { type: "string", value: "DIR", description: "repository root (default: the current directory)" },
+      operation: { type: "string", value: "ID", default: "getWebinar", description: "operationId of the one-operation subset to compare with" },
     },
     examples: ["npm run bench:generate", "npm run bench:generate -- --rounds 3"],
   }),
@@ -70,6 +71,8 @@ export const COMMANDS = {
     options: {
       check: { type: "boolean", description: "write nothing; fail when generated/ differs from what would be written" },
       quiet: { type: "boolean", short: "q", description: "print problems and the summary only" },
+      "no-cache": { type: "boolean", description: "run every step afresh, ignoring and not writing the step cache" },
+      "cache-dir": { type: "string", value: "DIR", description: "step cache folder (default: node_modules/.cache/generate)" },
       root: { type: "string", value: "DIR", description: "repository root (default: the current directory)" },
       spec: { type: "string", value: "FILE", description: "spec entry (default: openapi/openapi.yaml)" },
       out: { type: "string", value: "DIR", description: "output directory (default: generated/)" },

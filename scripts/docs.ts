@@ -4,6 +4,7 @@
 import path from "node:path";
 import { bundleContract } from "../tools/spec/bundle-contract.js";
 import { buildDocsPages } from "../tools/docs/build-docs-pages.js";
+import { GENERATED_DIR } from "../tools/spec/generated-files.js";
 import { checkContractMarkup } from "../tools/docs/markup-check.js";
 import { startPreview } from "../tools/docs/preview-server.js";
 import { runCli } from "./cli.js";
@@ -21,7 +22,7 @@ if (values.serve) {
     for (const problem of markup) console.error(`${problem.file}:${problem.line} ${problem.rule} ${problem.message}`);
     process.exit(1);
   }
-  const pages = await buildDocsPages({ bundle: await bundleContract(), outDir: path.resolve("generated/docs") });
+  const pages = await buildDocsPages({ bundle: await bundleContract(), outDir: path.resolve(GENERATED_DIR, "docs") });
   const sizes = pages.map((page) => `${path.relative(process.cwd(), page.file)} (${Math.round(page.bytes / 1024)} KiB)`);
   console.log(`docs: ${sizes.join(", ")} in ${Math.round(performance.now() - started)} ms`);
 }

@@ -1,64 +1,49 @@
+// One spawned smoke test per command, exactly as npm runs it (see package.json); everything
+// else about the pipeline is tested in-process.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { type FixtureCopy, copyFixture, hashTree, repoRoot } from "./support/fixtures.js";
+import { GENERATED_DIR } from "../../tools/spec/generated-files.js";
+import { type FixtureCopy, BAD_SPECS, copyFixture, hashTree, repoRoot, writePreviousOutput } from "./support/fixtures.js";
 
-/** Exactly what `npm run generate` runs (see package.json), with no color. */
-function generate(args: string[]) {
-  const run = spawnSync(process.execPath, [path.join(repoRoot, "scripts/run-ts.mjs"), path.join(repoRoot, "scripts/generate.ts"), ...args], {
-    cwd: repoRoot,
+const lintWarning = BAD_SPECS.find((s) => s.name === "lint-warning");
+/** formatMs: "123 ms", or "12.3 s" from ten seconds on (a loaded machine). */
+const TIME = String.raw`(\d+ ms|\d+\.\d s)`;
+const PROBLEM = "openapi/openapi.yaml:19:5  warning  tag-description  Tag object should contain `description` field.";
+
+function run(script: string, args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, "scripts/run-ts.mjs"), path.join(repoRoot, script), ...args], {
+    cwd,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1" },
     timeout: 60_000,
   });
-  return { status: run.status, lines: run.stdout.trimEnd().split("\n"), stderr: run.stderr };
+  return { status: result.status, lines: result.stdout.trimEnd().split("\n"), stderr: result.stderr };
 }
 
-describe("scripts/generate.ts", () => {
-  let bad: FixtureCopy;
-  let good: FixtureCopy;
+describe("commands", () => {
+  let copy: FixtureCopy;
   beforeAll(async () => {
-    [bad, good] = await Promise.all([copyFixture("bad-specs/lint-warning"), copyFixture("good-spec")]);
+    copy = await copyFixture(lintWarning?.edits);
+    await writePreviousOutput(path.join(copy.dir, GENERATED_DIR));
   });
-  afterAll(async () => {
-    await bad?.remove();
-    await good?.remove();
-  });
+  afterAll(() => copy?.remove());
 
-  it("prints one line per step with its time, each problem, a summary, and exits 1", () => {
-    const { status, lines } = generate(["--root", bad.dir]);
-    expect(status).toBe(1);
-    expect(lines[0]).toMatch(/^✓ bundle \d+ ms$/);
+  it("npm run generate prints each step, each problem and a summary, exits 1 and leaves generated/ alone", async () => {
+    const before = await hashTree(path.join(copy.dir, GENERATED_DIR));
+    const { status, lines, stderr } = run("scripts/generate.ts", ["--root", copy.dir, "--no-cache"], repoRoot);
+    expect(status, stderr).toBe(1);
+    expect(lines[0]).toMatch(new RegExp(`^✓ bundle ${TIME}$`));
     expect(lines).toContain("- compile-types skipped");
-    expect(lines.some((l) => /^✗ lint-redocly \d+ ms \(1 problem\)$/.test(l))).toBe(true);
-    expect(lines).toContain("openapi/openapi.yaml:19:5  warning  tag-description  Tag object should contain `description` field.");
-    expect(lines.at(-1)).toMatch(/^✗ generate failed: 0 errors, 1 warning \(\d+ ms\); generated\/ left untouched$/);
-  });
-
-  it("--quiet prints only the problems and the summary", () => {
-    const { status, lines } = generate(["--root", bad.dir, "--quiet"]);
-    expect(status).toBe(1);
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^openapi\/openapi\.yaml:19:5  warning  tag-description  /);
-  });
-
-  it("--check lists what is stale, exits 1 and writes nothing", async () => {
-    const { status, lines } = generate(["--root", good.dir, "--check", "--quiet"]);
-    expect(status).toBe(1);
-    expect(lines).toEqual([
-      "generated/docs/index.html  missing",
-      "generated/docs/zh-CN.html  missing",
-      "generated/openapi.json  missing",
-      "generated/openapi.yaml  missing",
-      "generated/schema.d.ts  missing",
-      expect.stringMatching(/^✗ generated\/ is stale: 5 files differ \(\d+ ms\); run `npm run generate`$/),
-    ]);
-    expect(await hashTree(path.join(good.dir, "generated"))).toEqual({});
+    expect(lines.some((l) => new RegExp(`^✗ lint-redocly ${TIME} \\(1 problem\\)$`).test(l))).toBe(true);
+    expect(lines).toContain(PROBLEM);
+    expect(lines.at(-1)).toMatch(new RegExp(`^✗ generate failed: 0 errors, 1 warning \\(${TIME}\\); generated/ left untouched$`));
+    expect(await hashTree(path.join(copy.dir, GENERATED_DIR))).toEqual(before);
   }, 60_000);
 
-  it("rejects an unknown step", () => {
-    const { status, stderr } = generate(["--root", good.dir, "--steps", "bundle,typo"]);
-    expect(status).toBe(2);
-    expect(stderr).toContain("Unknown step(s): typo");
-  });
+  it("npm run lint prints each problem and a count, and exits 1", () => {
+    const { status, lines, stderr } = run("scripts/lint.ts", [], copy.dir);
+    expect(status, stderr).toBe(1);
+    expect(lines).toEqual([PROBLEM, "lint: 0 errors, 1 warning"]);
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDiff, formatMs, formatStep, formatSummary } from "../../tools/pipeline/report.js";
-import type { PipelineResult } from "../../tools/pipeline/run-pipeline.js";
+import { type PipelineResult, parseStepList } from "../../tools/pipeline/run-pipeline.js";
 
 const result = (over: Partial<PipelineResult>): PipelineResult => ({
   ok: true,
@@ -38,5 +38,10 @@ describe("report", () => {
     const stale = result({ ok: false, mode: "check", changedFiles: ["openapi.json", "x"], diff: { changed: ["openapi.json"], missing: [], extra: ["x"] } });
     expect(formatSummary(stale)).toBe("✗ generated/ is stale: 2 files differ (1234 ms); run `npm run generate`");
     expect(formatDiff(stale)).toEqual(["generated/openapi.json  changed", "generated/x  extra"]);
+  });
+
+  it("parses --steps, naming what is not a step", () => {
+    expect(parseStepList("bundle, compile-types")).toEqual({ steps: ["bundle", "compile-types"] });
+    expect(parseStepList("bundle,typo")).toEqual({ unknown: ["typo"] });
   });
 });

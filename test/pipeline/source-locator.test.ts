@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
-import { bundleSpec } from "../../tools/pipeline/bundle.js";
+import { bundleSpec } from "../../tools/spec/bundle-contract.js";
 import { loadRedoclyConfig } from "../../tools/pipeline/redocly-common.js";
 import { SourceLocator } from "../../tools/pipeline/source-locator.js";
 import { type FixtureCopy, copyFixture } from "./support/fixtures.js";
@@ -11,7 +11,7 @@ describe("SourceLocator", () => {
   let entry: string;
 
   beforeAll(async () => {
-    copy = await copyFixture("good-spec");
+    copy = await copyFixture();
     const loaded = await loadRedoclyConfig(copy.dir, "redocly.yaml");
     if (!("config" in loaded)) throw new Error(loaded.problem.message);
     const result = await bundleSpec({ rootDir: copy.dir, entry: "openapi/openapi.yaml", config: loaded.config });

@@ -7,6 +7,7 @@ import { once } from "node:events";
 import { gzipSync } from "node:zlib";
 import createClient from "openapi-fetch";
 import type { paths } from "../../src/index.js";
+import { GENERATED_OPENAPI_JSON } from "../../tools/spec/generated-files.js";
 
 // The built package (dist/esm/, built by `npm run bench` first), because that is what consumers run: under
 // tsx the sources carry esbuild's keepNames helpers, which cost a few µs per call on their own.
@@ -45,7 +46,7 @@ export interface BenchResult {
   sizes: { clientGzip: number; clientMin: number; openapiFetchGzip: number; openapiFetchMin: number };
 }
 
-const specUrl = new URL("../../generated/openapi.json", import.meta.url);
+const specUrl = GENERATED_OPENAPI_JSON;
 const ACCOUNT = "ABcdEFgh123456789IJklmN";
 const WEBINAR = "97871060099";
 

@@ -8,8 +8,9 @@ import { SpecLoadError, dereferenceFile, dereferenceText } from "./load.js";
 import type { Change, JsonObject } from "./types.js";
 import { isObject } from "./types.js";
 import { type GateVerdict, gateVerdict } from "./verdict.js";
+import { GENERATED_OPENAPI_JSON_PATH } from "../spec/generated-files.js";
 
-export const BUNDLE_PATH = "generated/openapi.json";
+export const BUNDLE_PATH = GENERATED_OPENAPI_JSON_PATH;
 export const SPEC_ROOT = "openapi/openapi.yaml";
 
 export interface GateOptions {

@@ -1,7 +1,7 @@
 // Markup in the contract's prose is rendered into the docs page: only plain formatting elements
 // and http(s)/mailto links may pass. Anything else (an <iframe srcdoc>, an inline handler, a
 // javascript: link, a <meta http-equiv>) fails generate with the file, line and element.
-import { readdir, readFile } from "node:fs/promises";
+import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Parser } from "htmlparser2";
 import MarkdownIt from "markdown-it";
@@ -182,7 +182,9 @@ export async function checkContractMarkup(dirs: readonly string[], rootDir: stri
       if (files.size > MAX_FILES) throw new Error(`${dir}: more than ${MAX_FILES} YAML files`);
     }
   }
-  const sorted = [...files].sort();
+  // Regular files only: a link or a FIFO in the folder may lead outside it or block a read.
+  const regular = await Promise.all([...files].map(async (file) => ((await lstat(file)).isFile() ? file : undefined)));
+  const sorted = regular.filter((file): file is string => file !== undefined).sort();
   const sources = await Promise.all(sorted.map((file) => readFile(file, "utf8")));
   return sorted.flatMap((file, index) => checkYamlMarkup(path.relative(rootDir, file).split(path.sep).join("/"), sources[index]!));
 }

@@ -1,6 +1,5 @@
 // `npm run contract:live`: the real webinar from Zoom, judged against the bundled contract.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { createZoomClient, DEFAULT_BASE_URL } from "../../src/client/create-zoom-client.js";
 import { getWebinar } from "../../src/client/get-webinar.js";
 import { ZoomApiError } from "../../src/client/zoom-api-error.js";
@@ -8,13 +7,14 @@ import type { OpenApiDocument } from "../../src/validation/openapi-ajv.js";
 import { OPTIONAL_VARIABLES, readLiveCheckConfig, REQUIRED_VARIABLES } from "./config.js";
 import { findMismatches, findUndocumentedFields } from "./drift.js";
 import { formatTable } from "./table.js";
+import { GENERATED_OPENAPI_JSON } from "../spec/generated-files.js";
 
 export const EXIT_OK = 0;
 export const EXIT_MISMATCH = 1;
 /** The webinar could not be fetched (credentials, network, HTTP error) or the input is unusable. */
 export const EXIT_NOT_CHECKED = 2;
 
-const DEFAULT_SPEC_PATH = fileURLToPath(new URL("../../generated/openapi.json", import.meta.url));
+const DEFAULT_SPEC_PATH = GENERATED_OPENAPI_JSON;
 
 export interface LiveCheckOptions {
   env: Readonly<Record<string, string | undefined>>;

@@ -2,13 +2,14 @@
 // every operation is served at its path and under the contract's server base path (`/v2`).
 import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
-import { fileURLToPath } from "node:url";
 import { createLogger } from "@stoplight/prism-core";
 import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
 import { createServer } from "@stoplight/prism-http-server";
 
-/** generated/openapi.json of this repository; tools/ sits one level below the root. */
-export const DEFAULT_SPEC_PATH = fileURLToPath(new URL("../../generated/openapi.json", import.meta.url));
+import { GENERATED_OPENAPI_JSON } from "../spec/generated-files.js";
+
+/** The bundled contract in generated/ of this repository. */
+export const DEFAULT_SPEC_PATH = GENERATED_OPENAPI_JSON;
 
 export interface PrismMockOptions {
   /** The OpenAPI document to serve. Default: the bundled contract, generated/openapi.json. */

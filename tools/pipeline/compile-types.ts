@@ -1,20 +1,6 @@
 import type { OpenAPITSOptions } from "openapi-typescript";
-import { libraryWorker } from "./worker/library-worker.js";
 
-/**
- * Options are explicit so a version bump of openapi-typescript cannot silently change them:
- * - `enum: false`: literal unions, not TS enums; a .d.ts stays type-only (no runtime object
- *   to import) and unions compare structurally with JSON values.
- * - `exportType: false`: `interface paths/components/operations`, the shape openapi-fetch
- *   documents; interfaces also give shorter compiler messages.
- * - `alphabetize: false`: keep spec order, so a diff of schema.d.ts reads like the spec diff.
- * - `immutable: false`: callers build request objects from these types.
- * - `defaultNonNullable: false`: a `default` in the spec says what the server assumes when a
- *   field is omitted, not that responses always carry it; the client validates responses,
- *   so types must not promise presence the contract does not.
- * - `additionalProperties: false`, `emptyObjectsUnknown: false`: follow the spec literally.
- * - `silent: true`: the pipeline reports problems itself.
- */
+// Explicit, so an openapi-typescript upgrade cannot change them silently; why each: docs/decisions/0003.
 export const TYPE_OPTIONS = {
   enum: false,
   exportType: false,
@@ -39,11 +25,9 @@ export function typesBanner(specEntry: string): string {
   ].join("\n");
 }
 
-/**
- * Runs openapi-typescript on the library worker: loading it (and the TypeScript compiler it
- * prints with) costs ~0.7 s cold, which then overlaps the lint steps on the main thread. The
- * document reaches the worker as a structured clone, so openapi-typescript can annotate it freely.
- */
+/** openapi-typescript annotates the document it is given, so it gets its own copy. */
 export async function compileTypes(document: Record<string, unknown>, specEntry: string): Promise<string> {
-  return typesBanner(specEntry) + (await libraryWorker.run("types", { document, options: { ...TYPE_OPTIONS } }));
+  // Loaded on first use: a cached run never pays for openapi-typescript and the TypeScript compiler.
+  const { default: openapiTS, astToString } = await import("openapi-typescript");
+  return typesBanner(specEntry) + astToString(await openapiTS(structuredClone(document) as never, { ...TYPE_OPTIONS }));
 }

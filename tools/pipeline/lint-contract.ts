@@ -2,7 +2,7 @@
 // Redocly on the source) without building or writing anything, so authors get the same
 // verdict as `npm run generate` in a fraction of the time.
 import path from "node:path";
-import { bundleSpec } from "./bundle.js";
+import { bundleSpec } from "../spec/bundle-contract.js";
 import { lintWithRedocly } from "./lint-redocly.js";
 import { lintWithSpectral } from "./lint-spectral.js";
 import { type Problem, dedupeProblems, sortProblems } from "./problems.js";

@@ -1,6 +1,6 @@
 import { existsSync, promises as fsp } from "node:fs";
 import path from "node:path";
-import { Document, Spectral, type ISpectralDiagnostic, type Ruleset } from "@stoplight/spectral-core";
+import { Document, Spectral, type ISpectralDiagnostic } from "@stoplight/spectral-core";
 // spectral-parsers re-exports through tslib in a way Node's CJS named-export detection misses.
 import spectralParsers from "@stoplight/spectral-parsers";
 import { Resolver } from "@stoplight/spectral-ref-resolver";
@@ -8,44 +8,20 @@ import { type Problem, type Severity, dedupeProblems, relativeFile, relativizeMe
 import { fileProblem } from "./redocly-common.js";
 import { toPointer } from "../../src/util/json-pointer.js";
 import type { SourceLocator } from "./source-locator.js";
-import { loadSpectralRuleset } from "./spectral-ruleset.js";
+import { type SpectralRulesets, loadSpectralRulesets } from "./spectral-ruleset.js";
 
-/**
- * Rules not run on the bundle: they judge each node on its own (the document against the
- * OpenAPI schema, each example against its schema), the bundler only moves nodes, and the
- * source run has already judged every one of them where it is written; validate-examples also
- * checks every example against the bundle. Together they are ~60% of a bundle run's time.
- */
-export const SOURCE_ONLY_RULES = [
-  "oas2-schema",
-  "oas3-schema",
-  "oas2-valid-media-example",
-  "oas2-valid-schema-example",
-  "oas3-valid-media-example",
-  "oas3-valid-schema-example",
-] as const;
-
-/** Spectral rulesets are shared (cached); runs that toggle rules take turns. */
-let lintQueue: Promise<unknown> = Promise.resolve();
-
-async function withRulesDisabled<T>(ruleset: Ruleset, names: readonly string[], run: () => Promise<T>): Promise<T> {
-  const toggled = names.flatMap((name) => {
-    const rule = ruleset.rules[name];
-    return rule?.enabled ? [rule] : [];
-  });
-  for (const rule of toggled) rule.enabled = false;
-  try {
-    return await run();
-  } finally {
-    for (const rule of toggled) rule.enabled = true;
-  }
-}
-
-/** Refs to other files resolve from disk; remote refs are refused rather than fetched. */
-function createFileOnlyResolver(): Resolver {
+/** A file resolver confined to the contract folder: remote refs are refused rather than fetched. */
+function createContainedResolver(contractDir: string): Resolver {
   return new Resolver({
     resolvers: {
-      file: { resolve: (ref: { href(): string }) => fsp.readFile(ref.href(), "utf8") },
+      file: {
+        resolve: (ref: { href(): string }) => {
+          const file = ref.href();
+          const relative = path.relative(contractDir, file);
+          if (relative.startsWith("..") || path.isAbsolute(relative)) return Promise.reject(new Error(`Refusing to read ${file}: outside the contract folder`));
+          return fsp.readFile(file, "utf8");
+        },
+      },
     },
   });
 }
@@ -61,8 +37,6 @@ function toSeverity(severity: number): Severity {
 export interface SpectralLintOptions {
   rootDir: string;
   rulesetFile: string;
-  /** Where bundled rulesets are cached (default node_modules/.cache/generate); false: never. */
-  rulesetCacheDir?: string | false;
   /** The root source file; Spectral follows its `$ref`s and reports each problem in its own file. */
   sourceFile: string;
   /**
@@ -77,29 +51,23 @@ export interface SpectralLintOptions {
   };
 }
 
-export function lintWithSpectral(options: SpectralLintOptions): Promise<Problem[]> {
-  const run = lintQueue.then(() => lintSerially(options));
-  lintQueue = run.catch(() => undefined);
-  return run;
-}
-
-async function lintSerially(options: SpectralLintOptions): Promise<Problem[]> {
+export async function lintWithSpectral(options: SpectralLintOptions): Promise<Problem[]> {
   const { rootDir } = options;
   const rulesetFile = path.resolve(rootDir, options.rulesetFile);
   if (!existsSync(rulesetFile)) {
     return [fileProblem(rootDir, rulesetFile, "spectral-ruleset", `Spectral ruleset not found: ${relativeFile(rootDir, rulesetFile)}`)];
   }
-  let ruleset: Ruleset;
+  let rulesets: SpectralRulesets;
   try {
-    ruleset = await loadSpectralRuleset(rulesetFile, options.rulesetCacheDir);
+    rulesets = await loadSpectralRulesets(rulesetFile);
   } catch (error) {
     return [fileProblem(rootDir, rulesetFile, "spectral-ruleset", `Cannot load Spectral ruleset: ${error instanceof Error ? error.message : String(error)}`)];
   }
 
-  const spectral = new Spectral({ resolver: createFileOnlyResolver() });
-  spectral.setRuleset(ruleset);
-
   const sourceFile = path.resolve(rootDir, options.sourceFile);
+  const resolver = createContainedResolver(path.dirname(sourceFile));
+  const spectral = new Spectral({ resolver });
+  spectral.setRuleset(rulesets.source);
   const sourceText = await fsp.readFile(sourceFile, "utf8");
   const sourceResults = await spectral.run(new Document(sourceText, Yaml, sourceFile));
   const problems = sourceResults.map((r) => fromSourceResult(rootDir, r, sourceFile));
@@ -111,7 +79,9 @@ async function lintSerially(options: SpectralLintOptions): Promise<Problem[]> {
     const seen = new Set(sourceResults.map((r) => resultKey(r.source ?? sourceFile, toPointer(r.path), r)));
     // A path that does not exist on disk keeps Spectral from mistaking it for a real file.
     const virtualPath = path.resolve(rootDir, displayFile);
-    const bundleResults = await withRulesDisabled(ruleset, SOURCE_ONLY_RULES, () => spectral.run(new Document(json, Json, virtualPath)));
+    const onBundle = new Spectral({ resolver });
+    onBundle.setRuleset(rulesets.bundle);
+    const bundleResults = await onBundle.run(new Document(json, Json, virtualPath));
     for (const result of bundleResults) {
       const origin = locator.origin(result.path.map(String));
       if (origin?.exact && seen.has(resultKey(origin.file, origin.pointer, result))) continue;

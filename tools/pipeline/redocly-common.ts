@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { type Config, type LocationObject, type NormalizedProblem, YamlParseError, getLineColLocation, loadConfig, parseYaml } from "@redocly/openapi-core";
+import { type Config, type LocationObject, type NormalizedProblem, YamlParseError, createConfig, getLineColLocation, loadConfig, parseYaml } from "@redocly/openapi-core";
 import { getAt, isRecord, parsePointer } from "../../src/util/json-pointer.js";
 import { type Problem, relativeFile, relativizeMessage } from "./problems.js";
 
@@ -11,9 +11,11 @@ export function disableRedoclyTelemetry(): void {
 
 export type LoadedConfig = { config: Config } | { problem: Problem };
 
-export async function loadRedoclyConfig(rootDir: string, configPath: string): Promise<LoadedConfig> {
+/** `optional`: a missing file means Redocly's defaults rather than a problem. */
+export async function loadRedoclyConfig(rootDir: string, configPath: string, options: { optional?: boolean } = {}): Promise<LoadedConfig> {
   const absolute = path.resolve(rootDir, configPath);
   if (!existsSync(absolute)) {
+    if (options.optional) return { config: await createConfig({}) };
     return { problem: fileProblem(rootDir, absolute, "redocly-config", `Redocly config not found: ${relativeFile(rootDir, absolute)}`) };
   }
   try {

@@ -3,42 +3,32 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Config } from "@redocly/openapi-core";
-import {
-  type TreeDiff,
-  copyMissingFrom,
-  createStagingDir,
-  diffTrees,
-  isEmptyDiff,
-  readTree,
-  recoverInterruptedSwap,
-  removeDir,
-  swapIntoPlace,
-  writeFiles,
-} from "./atomic-output.js";
-import { type BundledSpec, bundleSpec } from "./bundle.js";
-import { PAGES } from "../docs/pages.js";
-import { checkContractMarkup } from "../docs/markup-check.js";
-import { buildDocs } from "./build-docs.js";
-import { libraryWorker } from "./worker/library-worker.js";
-import { compileTypes } from "./compile-types.js";
-import { lintWithRedocly } from "./lint-redocly.js";
-import { lintWithSpectral } from "./lint-spectral.js";
+import { type TreeDiff, copyMissingFrom, createStagingDir, readTree, recoverInterruptedSwap, removeDir, swapIntoPlace, writeFiles } from "./atomic-output.js";
 import { type Problem, isFailing, relativeFile, sortProblems } from "./problems.js";
-import { disableRedoclyTelemetry, loadRedoclyConfig, problemFromThrown } from "./redocly-common.js";
-import { SourceLocator } from "./source-locator.js";
-import { validateExamples } from "./validate-examples.js";
+import { DEFAULT_CACHE_DIR, type OutputFile, StepCache, hashFiles, hashTree, pipelineCodeHash, rulesetInputsHash, sha256, toolVersions } from "./step-cache.js";
+import { GENERATED_DIR, GENERATED_FILES } from "../spec/generated-files.js";
+// Step implementations (and the large libraries behind them) load on first use, so a run whose
+// every step is cached imports none of them.
+type SourceLocator = import("./source-locator.js").SourceLocator;
 
 export const STEP_NAMES = ["bundle", "lint-spectral", "lint-redocly", "validate-examples", "compile-types", "build-docs"] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 
+/** `"bundle, compile-types"` → the steps, or the names that are not steps. */
+export function parseStepList(list: string): { steps: StepName[] } | { unknown: string[] } {
+  const names = list.split(",").map((s) => s.trim());
+  const unknown = names.filter((s) => !(STEP_NAMES as readonly string[]).includes(s));
+  return unknown.length > 0 ? { unknown } : { steps: names as StepName[] };
+}
+
 /** Files each step owns inside the output folder (posix paths relative to it). */
 export const STEP_OUTPUTS: Readonly<Record<StepName, readonly string[]>> = {
-  bundle: ["openapi.json", "openapi.yaml"],
+  bundle: [GENERATED_FILES.bundleJson, GENERATED_FILES.bundleYaml],
   "lint-spectral": [],
   "lint-redocly": [],
   "validate-examples": [],
-  "compile-types": ["schema.d.ts"],
-  "build-docs": Object.values(PAGES).map((page) => `docs/${page.file}`),
+  "compile-types": [GENERATED_FILES.types],
+  "build-docs": GENERATED_FILES.docsPages,
 };
 
 export type StepStatus = "ok" | "failed" | "skipped";
@@ -48,14 +38,16 @@ export interface StepReport {
   status: StepStatus;
   ms: number;
   problems: Problem[];
-  /** Short human detail, e.g. the docs engine used or the number of files written. */
+  /** Short human detail, e.g. "cached" or the number of files written. */
   note?: string;
+  /** True when the result was replayed from the cache (its inputs had not changed). */
+  cached?: boolean;
 }
 
 export interface RunPipelineOptions {
   /** Repository (or fixture) root; every other path is relative to it. */
   rootDir: string;
-  /** Default `openapi/openapi.yaml`. */
+  /** Default `openapi/openapi.yaml`; its folder is the contract folder that `$ref`s may not leave. */
   specEntry?: string;
   /** Default `generated`. */
   outDir?: string;
@@ -65,13 +57,15 @@ export interface RunPipelineOptions {
   redoclyConfig?: string;
   /** Docs overlays (`code-samples.yaml`, `zh-CN.yaml`). Default `openapi/overlays`. */
   overlaysDir?: string;
-  /** Build in a temp folder and compare with `outDir`; never writes `outDir`. */
+  /** Compare with `outDir` only; never writes it. */
   check?: boolean;
   /**
    * Run only these steps (`bundle` always runs: everything reads the bundle). Outputs of the
    * skipped steps are left as they are in `outDir` and are not compared in check mode.
    */
   steps?: readonly StepName[];
+  /** Where step results are cached by the hash of their inputs; false: no cache. Default node_modules/.cache/generate. */
+  cacheDir?: string | false;
   /** Called as each step finishes, for progressive CLI output. */
   onStep?: (step: StepReport) => void;
 }
@@ -96,6 +90,12 @@ export interface PipelineResult {
   totalMs: number;
 }
 
+interface StepOutcome {
+  problems: Problem[];
+  note?: string;
+  files?: Record<string, string>;
+}
+
 /** tools/docs reports untranslated texts as "header:\n  item\n  item"; one info line per item. */
 function docsWarningProblems(file: string, warning: string): Problem[] {
   const [header = "", ...items] = warning.split("\n").map((line) => line.trim()).filter(Boolean);
@@ -104,160 +104,223 @@ function docsWarningProblems(file: string, warning: string): Problem[] {
 }
 
 const EMPTY_DIFF: TreeDiff = { changed: [], missing: [], extra: [] };
+const failed = (problems: readonly Problem[]) => problems.some(isFailing);
 
 export async function runPipeline(options: RunPipelineOptions): Promise<PipelineResult> {
   const started = performance.now();
-  disableRedoclyTelemetry();
+  // Redocly would otherwise resolve telemetry per call and may do a DNS lookup.
+  process.env.REDOCLY_TELEMETRY = "off";
   const rootDir = path.resolve(options.rootDir);
   const specEntry = options.specEntry ?? "openapi/openapi.yaml";
-  const outDir = path.resolve(rootDir, options.outDir ?? "generated");
+  const entryFile = path.resolve(rootDir, specEntry);
+  const contractDir = path.dirname(entryFile);
+  const outDir = path.resolve(rootDir, options.outDir ?? GENERATED_DIR);
   const outDirRel = relativeFile(rootDir, outDir);
   const redoclyConfigFile = path.resolve(rootDir, options.redoclyConfig ?? "redocly.yaml");
-  const spectralRuleset = options.spectralRuleset ?? ".spectral.yaml";
+  const rulesetFile = path.resolve(rootDir, options.spectralRuleset ?? ".spectral.yaml");
   const overlaysDir = path.resolve(rootDir, options.overlaysDir ?? "openapi/overlays");
   const selected = new Set<StepName>(options.steps ?? STEP_NAMES);
   selected.add("bundle");
   const mode = options.check ? "check" : "write";
+  const cache = new StepCache(options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const code = await pipelineCodeHash();
 
   const steps: StepReport[] = [];
+  const outputs = new Map<string, OutputFile>();
   const record = (report: StepReport): StepReport => {
     steps.push(report);
     options.onStep?.(report);
     return report;
   };
-  /** Runs one step and times it; a library throwing becomes a problem, not a crash. */
-  const measure = async (
-    name: StepReport["name"],
-    run: () => Promise<{ problems: Problem[]; note?: string }>,
-    blame: string = path.resolve(rootDir, specEntry),
-  ): Promise<StepReport> => {
-    const t0 = performance.now();
-    let outcome: { problems: Problem[]; note?: string };
-    try {
-      outcome = await run();
-    } catch (error) {
-      outcome = { problems: [problemFromThrown(rootDir, error, blame, name)] };
-    }
-    const failed = outcome.problems.some(isFailing);
-    return { name, status: failed ? "failed" : "ok", ms: performance.now() - t0, problems: outcome.problems, ...(outcome.note ? { note: outcome.note } : {}) };
-  };
-  const timed = async (...args: Parameters<typeof measure>): Promise<StepReport> => record(await measure(...args));
   const skip = (name: StepName) => record({ name, status: "skipped", ms: 0, problems: [] });
-  const finish = (ok: boolean, diff: TreeDiff, outputs: string[]): PipelineResult => ({
+  const finish = (ok: boolean, diff: TreeDiff, produced: string[]): PipelineResult => ({
     ok,
     mode,
     steps,
     problems: sortProblems(steps.flatMap((s) => s.problems)),
     changedFiles: [...diff.changed, ...diff.missing, ...diff.extra].sort(),
     diff,
-    outputs,
+    outputs: produced,
     outDir: outDirRel,
     totalMs: performance.now() - started,
   });
 
-  // The worker's imports (~1 s cold) overlap config loading and bundling on this thread.
-  const preload =
-    selected.has("compile-types") || selected.has("build-docs")
-      ? libraryWorker.run("preload", {}).catch(() => undefined)
-      : undefined;
-  if (mode === "write") await recoverInterruptedSwap(outDir);
-  // Check mode keeps its build outside the repository entirely.
-  const staging = mode === "check" ? await mkdtemp(path.join(os.tmpdir(), "generate-check-")) : await createStagingDir(outDir);
-  try {
-    let config: Config | undefined;
-    let bundled: BundledSpec | undefined;
-    await timed("bundle", async () => {
+  /**
+   * Replays the step's result if its key (the hash of every input) is in the cache; otherwise
+   * runs it and stores the result. A library that throws becomes a problem and is not cached.
+   */
+  const step = async (name: StepName, key: string, run: () => Promise<StepOutcome>, blame = entryFile): Promise<StepReport & { files: Map<string, OutputFile> }> => {
+    const t0 = performance.now();
+    const hit = await cache.get(name, key);
+    let problems: Problem[];
+    let detail: string | undefined;
+    let files = new Map<string, OutputFile>();
+    if (hit) {
+      ({ problems, note: detail } = hit.entry);
+      files = hit.outputs;
+    } else {
+      try {
+        const outcome = await run();
+        ({ problems, note: detail } = outcome);
+        const bytes = new Map(Object.entries(outcome.files ?? {}).map(([file, text]) => [file, Buffer.from(text)] as const));
+        for (const [file, buffer] of bytes) files.set(file, { sha256: sha256(buffer), bytes: async () => buffer });
+        await cache.put(name, key, problems, detail, bytes);
+      } catch (error) {
+        const { problemFromThrown } = await import("./redocly-common.js");
+        problems = [problemFromThrown(rootDir, error, blame, name)];
+      }
+    }
+    const note = [hit ? "cached" : undefined, detail].filter(Boolean).join(", ");
+    const report: StepReport = { name, status: failed(problems) ? "failed" : "ok", ms: performance.now() - t0, problems, ...(note ? { note } : {}), ...(hit ? { cached: true } : {}) };
+    record(report);
+    return { ...report, files };
+  };
+
+  let config: Promise<Config> | undefined;
+  const redoclyConfig = (): Promise<Config> =>
+    (config ??= import("./redocly-common.js").then(async ({ loadRedoclyConfig }) => {
       const loaded = await loadRedoclyConfig(rootDir, redoclyConfigFile);
-      if ("problem" in loaded) return { problems: [loaded.problem] };
-      config = loaded.config;
-      const result = await bundleSpec({ rootDir, entry: specEntry, config });
-      bundled = result.bundle;
-      if (bundled) await writeFiles(staging, new Map([["openapi.json", bundled.json], ["openapi.yaml", bundled.yaml]]));
-      return { problems: [...result.problems, ...(await checkContractMarkup([path.dirname(path.resolve(rootDir, specEntry)), overlaysDir], rootDir))] };
+      if ("problem" in loaded) throw Object.assign(new Error(loaded.problem.message), { problem: loaded.problem });
+      return loaded.config;
+    }));
+
+  // Inputs of the bundle: the contract folder (overlays are the docs' input), the Redocly config.
+  const bundleKey = sha256(
+    code,
+    specEntry,
+    await hashTree(contractDir, [overlaysDir]),
+    await hashFiles([redoclyConfigFile]),
+    toolVersions(["@redocly/openapi-core"]),
+  );
+  const bundled = await step("bundle", bundleKey, async () => {
+    let redocly: Config;
+    try {
+      redocly = await redoclyConfig();
+    } catch (error) {
+      const problem = (error as { problem?: Problem }).problem;
+      if (problem) return { problems: [problem] };
+      throw error;
+    }
+    const [{ bundleSpec }, { checkContractMarkup }] = await Promise.all([import("../spec/bundle-contract.js"), import("../docs/markup-check.js")]);
+    const result = await bundleSpec({ rootDir, entry: specEntry, config: redocly, contractDir });
+    // HTML in descriptions is checked against the docs' allow-list before anything is built.
+    const problems = [...result.problems, ...(result.bundle ? await checkContractMarkup([contractDir], rootDir) : [])];
+    if (!result.bundle) return { problems };
+    return { problems, files: { [GENERATED_FILES.bundleJson]: result.bundle.json, [GENERATED_FILES.bundleYaml]: result.bundle.yaml } };
+  });
+  const jsonFile = bundled.files.get(GENERATED_FILES.bundleJson);
+  if (bundled.status === "failed" || jsonFile === undefined) {
+    for (const name of STEP_NAMES.slice(1)) skip(name);
+    return finish(false, EMPTY_DIFF, []);
+  }
+  for (const [file, output] of bundled.files) outputs.set(file, output);
+  const bundleHash = jsonFile.sha256;
+  const bundleDisplay = `${outDirRel}/${GENERATED_FILES.bundleJson}`;
+  // The bundle's text and parse are needed only by steps that actually run.
+  let jsonText: Promise<string> | undefined;
+  const json = () => (jsonText ??= jsonFile.bytes().then((b) => b.toString("utf8")));
+  let parsed: Promise<Record<string, unknown>> | undefined;
+  const document = () => (parsed ??= json().then((text) => JSON.parse(text) as Record<string, unknown>));
+  let locator: Promise<SourceLocator> | undefined;
+  const sourceLocator = () => (locator ??= Promise.all([import("./source-locator.js"), document()]).then(([{ SourceLocator }, doc]) => new SourceLocator(entryFile, doc)));
+
+  // Checks run even after one fails, so a single run reports everything wrong with the spec.
+  if (selected.has("lint-spectral")) {
+    const spectralTools = ["@stoplight/spectral-core", "@stoplight/spectral-rulesets", "@stoplight/spectral-owasp-ruleset", "@stoplight/spectral-ruleset-bundler", "@stoplight/spectral-parsers", "@stoplight/spectral-ref-resolver"];
+    const key = sha256(code, bundleKey, await rulesetInputsHash(rulesetFile), toolVersions(spectralTools));
+    await step("lint-spectral", key, async () => {
+      const { lintWithSpectral } = await import("./lint-spectral.js");
+      const locate = await sourceLocator();
+      return { problems: await lintWithSpectral({ rootDir, rulesetFile, sourceFile: specEntry, bundle: { json: await json(), displayFile: bundleDisplay, locator: locate } }) };
     });
-    if (!bundled || !config) {
-      for (const name of STEP_NAMES.slice(1)) skip(name);
-      return finish(false, EMPTY_DIFF, []);
-    }
-    const bundle = bundled;
-    const redoclyConfig = config;
-    const bundleDisplay = `${outDirRel}/openapi.json`;
-    const locator = new SourceLocator(path.resolve(rootDir, specEntry), bundle.document);
+  } else skip("lint-spectral");
+  if (selected.has("lint-redocly")) {
+    await step("lint-redocly", sha256(code, bundleKey, "lint-redocly"), async () => {
+      const { lintWithRedocly } = await import("./lint-redocly.js");
+      return { problems: await lintWithRedocly({ rootDir, entry: specEntry, config: await redoclyConfig(), contractDir }) };
+    });
+  } else skip("lint-redocly");
+  if (selected.has("validate-examples")) {
+    await step("validate-examples", sha256(code, bundleKey, toolVersions(["ajv", "ajv-formats"])), async () => {
+      const { validateExamples } = await import("./validate-examples.js");
+      return { problems: validateExamples({ rootDir, document: await document(), locator: await sourceLocator(), displayFile: bundleDisplay }) };
+    });
+  } else skip("validate-examples");
 
-    // Types and docs need only the bundle, so they start now and overlap the checks below:
-    // their heavy parts run on the library worker (second core). Their output is used only if
-    // every check passes; either way they settle before the staging folder is removed.
-    const typesJob = selected.has("compile-types")
-      ? measure("compile-types", async () => {
-          const types = await compileTypes(bundle.document, relativeFile(rootDir, path.resolve(rootDir, specEntry)));
-          await writeFiles(staging, new Map([["schema.d.ts", types]]));
-          return { problems: [], note: "worker thread, overlapped with the checks" };
-        })
-      : undefined;
-    const docsJob = selected.has("build-docs")
-      ? measure(
-          "build-docs",
-          async () => {
-            const result = await buildDocs({
-              document: bundle.document,
-              outDir: path.join(staging, "docs"),
-              overlaysDir,
-            });
-            const translationFile = relativeFile(rootDir, path.join(overlaysDir, "zh-CN.yaml"));
-            return { problems: result.warnings.flatMap((w) => docsWarningProblems(translationFile, w)), note: "in-process, overlapped with the checks" };
-          },
-          // Docs failures are almost always in an overlay or the page template, not the spec.
-          overlaysDir,
-        )
-      : undefined;
+  // Artifacts of a spec that failed its checks are not built.
+  if (steps.some((s) => s.status === "failed")) {
+    skip("compile-types");
+    skip("build-docs");
+    return finish(false, EMPTY_DIFF, []);
+  }
 
-    // Checks run even after one fails so a single run reports everything wrong with the spec.
-    if (selected.has("lint-spectral")) {
-      await timed("lint-spectral", async () => ({
-        problems: await lintWithSpectral({ rootDir, rulesetFile: spectralRuleset, sourceFile: specEntry, bundle: { json: bundle.json, displayFile: bundleDisplay, locator } }),
-      }));
-    } else skip("lint-spectral");
-    if (selected.has("lint-redocly")) {
-      await timed("lint-redocly", async () => ({ problems: await lintWithRedocly({ rootDir, entry: specEntry, config: redoclyConfig }) }));
-    } else skip("lint-redocly");
-    if (selected.has("validate-examples")) {
-      await timed("validate-examples", async () => ({ problems: validateExamples({ rootDir, document: bundle.document, locator, displayFile: bundleDisplay }) }));
-    } else skip("validate-examples");
+  if (selected.has("compile-types")) {
+    const entryRel = relativeFile(rootDir, entryFile);
+    const types = await step("compile-types", sha256(code, bundleHash, entryRel, toolVersions(["openapi-typescript", "typescript"])), async () => {
+      const { compileTypes } = await import("./compile-types.js");
+      return { problems: [], files: { [GENERATED_FILES.types]: await compileTypes(await document(), entryRel) } };
+    });
+    for (const [file, output] of types.files) outputs.set(file, output);
+  } else skip("compile-types");
+  if (selected.has("build-docs")) {
+    const key = sha256(code, bundleHash, await hashTree(overlaysDir), await hashFiles([redoclyConfigFile]), toolVersions(["@redocly/cli", "@redocly/openapi-core", "redoc"]));
+    const docs = await step(
+      "build-docs",
+      key,
+      async () => {
+        const [{ buildDocs }, { checkContractMarkup }] = await Promise.all([import("./build-docs.js"), import("../docs/markup-check.js")]);
+        // The overlays are this step's input (not the bundle's), so their markup is checked here.
+        const markup = await checkContractMarkup([overlaysDir], rootDir);
+        if (markup.length > 0) return { problems: markup };
+        const dir = await mkdtemp(path.join(os.tmpdir(), "generate-docs-"));
+        try {
+          const result = await buildDocs({ document: await document(), outDir: dir, overlaysDir });
+          const translationFile = relativeFile(rootDir, path.join(overlaysDir, "zh-CN.yaml"));
+          const files: Record<string, string> = {};
+          for (const [file, bytes] of await readTree(dir)) files[`docs/${file}`] = bytes.toString("utf8");
+          return { problems: result.warnings.flatMap((w) => docsWarningProblems(translationFile, w)), files };
+        } finally {
+          await removeDir(dir);
+        }
+      },
+      // Docs failures are almost always in an overlay or the page template, not the spec.
+      overlaysDir,
+    );
+    for (const [file, output] of docs.files) outputs.set(file, output);
+  } else skip("build-docs");
+  if (steps.some((s) => s.status === "failed")) return finish(false, EMPTY_DIFF, []);
 
-    const [typesReport, docsReport] = await Promise.all([typesJob, docsJob]);
-    // Artifacts of a spec that failed its checks are discarded, not reported.
-    if (steps.some((s) => s.status === "failed")) {
-      skip("compile-types");
-      skip("build-docs");
-      return finish(false, EMPTY_DIFF, []);
-    }
-    if (typesReport) record(typesReport);
-    else skip("compile-types");
-    if (docsReport) record(docsReport);
-    else skip("build-docs");
-    if (steps.some((s) => s.status === "failed")) return finish(false, EMPTY_DIFF, []);
-
-    const produced = STEP_NAMES.filter((s) => selected.has(s)).flatMap((s) => STEP_OUTPUTS[s]);
-    const allKnown = new Set(STEP_NAMES.flatMap((s) => STEP_OUTPUTS[s]));
-    const notProduced = [...allKnown].filter((f) => !produced.includes(f));
-    let diff = EMPTY_DIFF;
-    const compare = await timed(mode, async () => {
-      const built = await readTree(staging);
-      const current = await readTree(outDir);
-      // Outputs of skipped steps are neither rebuilt nor judged.
-      for (const file of notProduced) current.delete(file);
-      diff = diffTrees(built, current);
-      const count = diff.changed.length + diff.missing.length + diff.extra.length;
-      if (mode === "check") return { problems: [], note: count === 0 ? "up to date" : `${count} stale` };
-      if (count === 0) return { problems: [], note: "unchanged" };
+  const produced = STEP_NAMES.filter((s) => selected.has(s)).flatMap((s) => STEP_OUTPUTS[s]);
+  const notProduced = STEP_NAMES.filter((s) => !selected.has(s)).flatMap((s) => STEP_OUTPUTS[s]);
+  const t0 = performance.now();
+  if (mode === "write") await recoverInterruptedSwap(outDir);
+  const current = await readTree(outDir);
+  // Outputs of skipped steps are neither rebuilt nor judged.
+  for (const file of notProduced) current.delete(file);
+  const diff: TreeDiff = { changed: [], missing: [], extra: [] };
+  for (const [file, output] of outputs) {
+    const bytes = current.get(file);
+    if (!bytes) diff.missing.push(file);
+    else if (sha256(bytes) !== output.sha256) diff.changed.push(file);
+  }
+  for (const file of current.keys()) if (!outputs.has(file)) diff.extra.push(file);
+  for (const list of [diff.changed, diff.missing, diff.extra]) list.sort();
+  const count = diff.changed.length + diff.missing.length + diff.extra.length;
+  let note: string;
+  if (mode === "check") note = count === 0 ? "up to date" : `${count} stale`;
+  else if (count === 0) note = "unchanged";
+  else {
+    // Staged next to outDir and swapped in by renames: a crash leaves the old folder or the new one.
+    const staging = await createStagingDir(outDir);
+    try {
+      await writeFiles(staging, new Map(await Promise.all([...outputs].map(async ([file, output]) => [file, await output.bytes()] as const))));
       await copyMissingFrom(outDir, staging, notProduced);
       await swapIntoPlace(staging, outDir);
-      return { problems: [], note: `${count} file${count === 1 ? "" : "s"} updated` };
-    });
-    const ok = compare.status === "ok" && (mode === "write" || isEmptyDiff(diff));
-    return finish(ok, diff, produced);
-  } finally {
-    await preload;
-    await removeDir(staging);
+    } finally {
+      await removeDir(staging);
+    }
+    note = `${count} file${count === 1 ? "" : "s"} updated`;
   }
+  record({ name: mode, status: "ok", ms: performance.now() - t0, problems: [], note });
+  return finish(mode === "write" || count === 0, diff, produced);
 }

@@ -27,13 +27,8 @@ interface LoadedFile {
 }
 
 /**
- * Maps JSON pointers in the bundled document back to the YAML file and line they came from.
- *
- * The bundler moves external `$ref` targets into `components` under new names and keeps no
- * origin map, so we rebuild one: walk the source graph and the bundle side by side from the
- * root, following each source `$ref` to its file and each bundle `$ref` to its component.
- * Problems found by checks that only see the bundle (Spectral on the bundle, example
- * validation) can then name the file a person has to edit.
+ * Maps JSON pointers in the bundle back to the YAML file and line they came from (the bundler
+ * keeps no origin map), by walking the source graph and the bundle side by side from the root.
  */
 export class SourceLocator {
   private readonly files = new Map<string, LoadedFile | null>();

@@ -1,8 +1,9 @@
 // Bodies from the bundled contract, so tests use what the spec promises instead of hand copies.
 import { readFileSync } from "node:fs";
 import type { components } from "../../../generated/schema.js";
+import { GENERATED_OPENAPI_JSON } from "../../../tools/spec/generated-files.js";
 
-const specUrl = new URL("../../../generated/openapi.json", import.meta.url);
+const specUrl = GENERATED_OPENAPI_JSON;
 
 interface Example {
   value: unknown;

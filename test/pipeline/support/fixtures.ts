@@ -1,44 +1,121 @@
-// The one place fixtures are copied from, so every pipeline test runs on a private, disposable
-// copy and no test can dirty test/fixtures/ or the repository's generated/.
+// One good fixture (test/fixtures/good-spec) and the edits that break it: every pipeline test
+// runs on a private temp copy, so no test can dirty test/fixtures/ or the repository's generated/.
 import { createHash } from "node:crypto";
-import { cp, mkdtemp, readFile, readdir, rm, symlink, writeFile, mkdir } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-export const fixturesDir = path.join(repoRoot, "test/fixtures");
+export const goodSpecDir = path.join(repoRoot, "test/fixtures/good-spec");
 
-export const BAD_SPECS = [
-  "yaml-syntax-error",
-  "missing-ref-file",
-  "missing-component",
-  "unknown-type",
-  "example-mismatch",
-  "default-outside-enum",
-  "missing-info",
-  "lint-warning",
-  "bundle-only-problem",
-] as const;
-export type BadSpec = (typeof BAD_SPECS)[number];
+/** Replace the one occurrence of `find` in `file` (relative to the copy's root) by `replace`. */
+export interface Edit {
+  file: string;
+  find: string | RegExp;
+  replace: string;
+}
 
 export interface FixtureCopy {
   /** Root of the copy: `openapi/`, `.spectral.yaml`, `redocly.yaml`, later `generated/`. */
   dir: string;
+  /** Applies edits; returns a function that puts the files back as they were. */
+  edit(edits: readonly Edit[]): Promise<() => Promise<void>>;
   remove(): Promise<void>;
 }
 
 /**
- * Copies `test/fixtures/<name>` into a fresh temp folder. Spectral resolves `extends:
- * '@stoplight/spectral-owasp-ruleset'` from the ruleset's own folder, as Node does, so the copy
- * gets a `node_modules` link to the repository's, exactly like a checked-out project has.
+ * Copies the good fixture into `<temp>/spec` (the temp folder around it is free for files that
+ * must lie outside the spec). Spectral resolves `extends` packages from the ruleset's folder, as
+ * Node does, so the copy gets a `node_modules` link to the repository's.
  */
-export async function copyFixture(name: string): Promise<FixtureCopy> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), `pipeline-${path.basename(name)}-`));
-  await cp(path.join(fixturesDir, name), dir, { recursive: true });
+export async function copyFixture(edits: readonly Edit[] = []): Promise<FixtureCopy> {
+  const outer = await mkdtemp(path.join(os.tmpdir(), "pipeline-good-spec-"));
+  const dir = path.join(outer, "spec");
+  await cp(goodSpecDir, dir, { recursive: true });
   await symlink(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
-  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+  const copy: FixtureCopy = {
+    dir,
+    async edit(list) {
+      const originals = new Map<string, string>();
+      for (const { file, find, replace } of list) {
+        const full = path.join(dir, file);
+        const before = await readFile(full, "utf8");
+        if (!originals.has(full)) originals.set(full, before);
+        const count = typeof find === "string" ? before.split(find).length - 1 : (before.match(new RegExp(find.source, `${find.flags.replace("g", "")}g`)) ?? []).length;
+        if (count !== 1) throw new Error(`edit of ${file}: expected one match of ${String(find)}, found ${count}`);
+        await writeFile(full, before.replace(find, replace));
+      }
+      return async () => {
+        for (const [full, text] of originals) await writeFile(full, text);
+      };
+    },
+    remove: () => rm(outer, { recursive: true, force: true }),
+  };
+  await copy.edit(edits);
+  return copy;
 }
+
+export interface BadSpec {
+  name: string;
+  edits: Edit[];
+  /** The problem it must be reported as: file, line (when the tool gives one), rule and words of the message. */
+  expected: { file: string; line?: number; rule: string | RegExp; message: RegExp; onlyWarnings?: boolean };
+}
+
+const SPEC = "openapi/openapi.yaml";
+const COMPONENTS = "openapi/components.yaml";
+
+/** The good fixture broken one way each. Lines are those of the edited file. */
+export const BAD_SPECS: readonly BadSpec[] = [
+  {
+    name: "yaml-syntax-error",
+    edits: [{ file: SPEC, find: "      summary: Get a webinar\n", replace: "      summary: Get a webinar\n      description: [unclosed\n" }],
+    expected: { file: SPEC, line: 27, rule: "yaml-syntax", message: /YAML syntax error/ },
+  },
+  {
+    name: "missing-ref-file",
+    edits: [{ file: SPEC, find: "'./components.yaml#/components/schemas/Webinar'", replace: "'./schemas/webinar.yaml'" }],
+    expected: { file: SPEC, line: 50, rule: "bundler", message: /schemas\/webinar\.yaml/ },
+  },
+  {
+    name: "missing-component",
+    edits: [{ file: SPEC, find: "'#/components/examples/ScheduledWebinar'", replace: "'#/components/examples/CancelledWebinar'" }],
+    expected: { file: SPEC, line: 53, rule: "bundler", message: /#\/components\/examples\/CancelledWebinar/ },
+  },
+  {
+    name: "unknown-type",
+    edits: [{ file: COMPONENTS, find: "        timezone:\n          type: string\n", replace: "        timezone:\n          type: text\n" }],
+    expected: { file: COMPONENTS, line: 68, rule: /^(oas3-schema|struct)$/, message: /type/ },
+  },
+  {
+    name: "example-mismatch",
+    edits: [{ file: SPEC, find: "        type: 5\n", replace: "        type: 7\n" }],
+    expected: { file: SPEC, line: 104, rule: "example-matches-schema", message: /\/type must be equal to one of the allowed values: 5, 6, 9/ },
+  },
+  {
+    name: "default-outside-enum",
+    edits: [{ file: COMPONENTS, find: "          enum: [5, 6, 9]\n", replace: "          enum: [5, 6, 9]\n          default: 7\n" }],
+    expected: { file: COMPONENTS, line: 55, rule: "default-matches-schema", message: /must be equal to one of the allowed values: 5, 6, 9/ },
+  },
+  {
+    name: "missing-info",
+    edits: [{ file: SPEC, find: /^info:\n(?: {2}.*\n)+/m, replace: "" }],
+    expected: { file: SPEC, rule: /^(oas3-schema|struct)$/, message: /info/ },
+  },
+  {
+    name: "lint-warning",
+    edits: [{ file: SPEC, find: "    description: Webinar operations.\n", replace: "" }],
+    expected: { file: SPEC, line: 19, rule: "tag-description", message: /description/, onlyWarnings: true },
+  },
+  {
+    // Without the override, the OWASP CORS rule fires only on the bundle, where the bundler has
+    // gathered the referenced headers: reported at the nearest source node, naming the bundle node.
+    name: "bundle-only-problem",
+    edits: [{ file: ".spectral.yaml", find: /^overrides:[\s\S]*$/m, replace: "" }],
+    expected: { file: SPEC, rule: "owasp:api8:2023-define-cors-origin", message: /\(bundle #\/components\/headers\)$/ },
+  },
+];
 
 /** A previous generation's output, so "left untouched" is checked on real files. */
 export const PREVIOUS_OUTPUT: ReadonlyMap<string, string> = new Map([
