@@ -763,6 +763,286 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}/webinars/{webinarId}/livestream/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a webinar's live stream status
+         * @description Starts or stops streaming a webinar of the sub account `accountId` to the custom service
+         *     set with Update a live stream. The webinar must be in progress to start its stream, and
+         *     the stream's display settings change only while it is stopped.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on and live streaming to a
+         *     custom service turned on.
+         *
+         *     Scopes: `webinar:update:livestream_status:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        patch: operations["updateWebinarLiveStreamStatus"];
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/livestream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webinar's live stream details
+         * @description Returns the custom streaming service of a webinar of the sub account `accountId`. The
+         *     answer includes the stream key: handle it as a secret.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on and live streaming to a
+         *     custom service turned on.
+         *
+         *     Scopes: `webinar:read:livestream:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        get: operations["getWebinarLiveStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a webinar's live stream
+         * @description Sets the custom streaming service that a webinar of the sub account `accountId` is
+         *     streamed to: the ingest URL, the stream key and the public viewing page.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on and live streaming to a
+         *     custom service turned on.
+         *
+         *     Scopes: `webinar:update:livestream:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        patch: operations["updateWebinarLiveStream"];
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/polls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a webinar's polls
+         * @description Returns every poll and quiz of a webinar of the sub account `accountId`, with their
+         *     questions, in one response (this list is not paged).
+         *
+         *     Scopes: `webinar:read:list_polls:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        get: operations["listWebinarPolls"];
+        put?: never;
+        /**
+         * Create a webinar poll
+         * @description Adds a poll or quiz to a webinar of the sub account `accountId`, ready to be launched
+         *     during the webinar. Zoom answers with the poll, including the ID it assigned.
+         *
+         *     - The account must have webinar polls turned on; advanced polls (`poll_type` `2`) and
+         *       quizzes (`3`) need their own setting as well, otherwise Zoom answers `4400`.
+         *     - Each question sets only the fields its `type` uses; see PollQuestionRequest.
+         *
+         *     Scopes: `webinar:write:poll:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        post: operations["createWebinarPoll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webinar survey
+         * @description Returns the survey of a webinar of the sub account `accountId` and where it is shown.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on, and the Webinar Survey
+         *     setting turned on (otherwise Zoom answers `3000`).
+         *
+         *     Scopes: `webinar:read:survey:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        get: operations["getWebinarSurvey"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webinar survey
+         * @description Removes the survey from a webinar of the sub account `accountId`.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on, and the Webinar Survey
+         *     setting turned on (otherwise Zoom answers `3000`).
+         *
+         *     Scopes: `webinar:delete:survey:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        delete: operations["deleteWebinarSurvey"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webinar survey
+         * @description Sets or changes the survey attendees get after a webinar of the sub account `accountId`:
+         *     a survey Zoom hosts, or a link to another provider's survey, and where it is shown.
+         *     Fields left out keep their values.
+         *
+         *     The host needs a Pro or higher plan with the webinar add-on, and the Webinar Survey
+         *     setting turned on (otherwise Zoom answers `3000`).
+         *
+         *     Scopes: `webinar:update:survey:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        patch: operations["updateWebinarSurvey"];
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/polls/{pollId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The poll to act on, as returned in the `id` of a poll by Create a webinar poll or
+                 *     List a webinar's polls. It must not be empty: without it the URL names the list of polls.
+                 * @example QalIoKWLTJehBJ8e1xRrbQ
+                 */
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webinar poll
+         * @description Returns one poll or quiz of a webinar of the sub account `accountId`: its state, type,
+         *     title and questions.
+         *
+         *     Scopes: `webinar:read:poll:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        get: operations["getWebinarPoll"];
+        /**
+         * Update a webinar poll
+         * @description Replaces a poll or quiz of a webinar of the sub account `accountId` with the poll in the
+         *     body: its title, type, options and the whole list of questions.
+         *
+         *     Scopes: `webinar:update:poll:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        put: operations["updateWebinarPoll"];
+        post?: never;
+        /**
+         * Delete a webinar poll
+         * @description Removes a poll or quiz from a webinar of the sub account `accountId`.
+         *
+         *     Scopes: `webinar:delete:poll:master` (granular) or `webinar:master` (classic).
+         *     Rate limit category: Light.
+         */
+        delete: operations["deleteWebinarPoll"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2729,6 +3009,639 @@ export interface components {
              */
             occurrences?: components["schemas"]["WebinarOccurrence"][];
         };
+        /** @description How the live stream shows the webinar. Zoom applies these only to a stream that is stopped. */
+        LiveStreamStatusSettings: {
+            /**
+             * @description Whether the stream shows the name of whoever is speaking.
+             * @example true
+             */
+            active_speaker_name?: boolean;
+            /**
+             * @description The name shown for the live stream, from 1 to 50 characters.
+             * @example Quarterly product update
+             */
+            display_name?: string;
+        };
+        /** @description Starts or stops a webinar's live stream on the custom service set with Update a live stream. */
+        WebinarLiveStreamStatusUpdate: {
+            /**
+             * @description What to do with the stream:
+             *     - `start`: begin streaming the webinar.
+             *     - `stop`: end a stream that is running.
+             * @example start
+             * @enum {string}
+             */
+            action?: "start" | "stop";
+            settings?: components["schemas"]["LiveStreamStatusSettings"];
+        };
+        /**
+         * @description Where a webinar is streamed live on a custom service, as Zoom returns it. Zoom may add fields.
+         *     `stream_key` authorizes publishing to the stream: keep it as secret as a password.
+         */
+        WebinarLiveStream: {
+            /**
+             * @description The ingest URL of the streaming service (often an `rtmp://` address) that Zoom sends the webinar to.
+             * @example rtmp://live.example.net/app
+             */
+            stream_url?: string;
+            /**
+             * @description The key or stream name the streaming service expects with `stream_url`.
+             * @example quarterly-update-7f2c9a
+             */
+            stream_key?: string;
+            /**
+             * @description The public page where viewers watch the stream.
+             * @example https://watch.example.net/quarterly-update
+             */
+            page_url?: string;
+            /**
+             * @description The video resolution of the stream, such as `720p` or `1080p`.
+             * @example 720p
+             */
+            resolution?: string;
+        };
+        /**
+         * @description Where to stream a webinar live on a custom service. The ingest URL, the stream key and the
+         *     viewing page are all required.
+         */
+        WebinarLiveStreamUpdate: {
+            /**
+             * @description The ingest URL of the streaming service, at most 1,024 characters.
+             * @example rtmp://live.example.net/app
+             */
+            stream_url: string;
+            /**
+             * @description The key or stream name the streaming service expects, at most 512 characters. Treat it as a secret.
+             * @example quarterly-update-7f2c9a
+             */
+            stream_key: string;
+            /**
+             * Format: uri
+             * @description The public page where viewers watch the stream, an absolute URL of at most 1,024 characters.
+             * @example https://watch.example.net/quarterly-update
+             */
+            page_url: string;
+            /**
+             * @description The video resolution of the stream; needed when 1080p streaming is turned on:
+             *     - `720p`: 1280 × 720 pixels.
+             *     - `1080p`: 1920 × 1080 pixels.
+             *
+             *     Zoom's schema types it as a plain string and names the two values in prose only.
+             * @example 720p
+             * @enum {string}
+             */
+            resolution?: "720p" | "1080p";
+        };
+        /**
+         * @description One prompt of a `matching` or `rank_order` question: the item shown on the left, and the
+         *     answers that count as correct for it, as Zoom returns them.
+         */
+        PollQuestionPrompt: {
+            /**
+             * @description Text of the prompt.
+             * @example Webinar
+             */
+            prompt_question?: string;
+            /** @description The answers that are correct for this prompt. */
+            prompt_right_answers?: string[];
+        };
+        /**
+         * @description One question of a webinar poll or quiz as Zoom returns it. Which fields are present depends
+         *     on `type`; Zoom may add fields.
+         */
+        PollQuestion: {
+            /**
+             * @description The question text. In a `fill_in_the_blank` question it is the sentence with the blanks.
+             *     Zoom accepts at most 255 characters when the question is written.
+             * @example How did you hear about this webinar?
+             */
+            name?: string;
+            /**
+             * @description How participants answer the question:
+             *     - `single`: pick one of `answers`.
+             *     - `multiple`: pick any number of `answers`.
+             *     - `matching`: pair each of `prompts` with one of `answers`.
+             *     - `rank_order`: put `answers` in order for each of `prompts`.
+             *     - `short_answer`: type a short text (at most 500 characters).
+             *     - `long_answer`: type a longer text (at most 2,000 characters).
+             *     - `fill_in_the_blank`: fill the blanks in `name`; `right_answers` holds one answer per blank.
+             *     - `rating_scale`: pick a number from `rating_min_value` to `rating_max_value`.
+             * @example single
+             * @enum {string}
+             */
+            type?: "single" | "multiple" | "matching" | "rank_order" | "short_answer" | "long_answer" | "fill_in_the_blank" | "rating_scale";
+            /**
+             * @description Whether a participant must answer this question before submitting. Zoom's default depends
+             *     on the poll's `poll_type` (see PollQuestionRequest).
+             * @example true
+             */
+            answer_required?: boolean;
+            /** @description The choices offered to participants (or, for `matching` and `rank_order`, the items to pair or order). */
+            answers?: string[];
+            /** @description The correct answers, which a quiz (`poll_type` `3`) always has. */
+            right_answers?: string[];
+            /**
+             * @description For `fill_in_the_blank` questions, whether answers must match the correct answer's letter case.
+             * @default false
+             * @example false
+             */
+            case_sensitive?: boolean;
+            /**
+             * @description For `single` questions, whether the choices are shown as a drop-down list instead of radio buttons.
+             * @default false
+             * @example false
+             */
+            show_as_dropdown?: boolean;
+            /** @description The prompts of a `matching` or `rank_order` question. */
+            prompts?: components["schemas"]["PollQuestionPrompt"][];
+            /**
+             * @description For `short_answer` and `long_answer` questions, the fewest characters an answer may have.
+             * @example 1
+             */
+            answer_min_character?: number;
+            /**
+             * @description For `short_answer` and `long_answer` questions, the most characters an answer may have.
+             * @example 200
+             */
+            answer_max_character?: number;
+            /**
+             * @description For `rating_scale` questions, the lowest number on the scale.
+             * @example 1
+             */
+            rating_min_value?: number;
+            /**
+             * @description For `rating_scale` questions, the highest number on the scale.
+             * @example 5
+             */
+            rating_max_value?: number;
+            /**
+             * @description For `rating_scale` questions, the label shown at the low end of the scale.
+             * @example Not useful
+             */
+            rating_min_label?: string;
+            /**
+             * @description For `rating_scale` questions, the label shown at the high end of the scale.
+             * @example Very useful
+             */
+            rating_max_label?: string;
+        };
+        /**
+         * @description A poll or quiz of a webinar as Zoom returns it: its ID and state, and its questions.
+         *     Zoom may add fields.
+         */
+        WebinarPoll: {
+            /**
+             * @description The poll's ID, used as `pollId` in the operations on one poll.
+             * @example QalIoKWLTJehBJ8e1xRrbQ
+             */
+            id?: string;
+            /**
+             * @description Where the poll stands in the live webinar:
+             *     - `notstart`: not launched yet.
+             *     - `started`: open for answers.
+             *     - `ended`: closed.
+             *     - `sharing`: closed, and its results are being shown to attendees.
+             * @example notstart
+             * @enum {string}
+             */
+            status?: "notstart" | "started" | "ended" | "sharing";
+            /**
+             * @description Whether participants answer without their names being recorded.
+             * @default false
+             * @example false
+             */
+            anonymous?: boolean;
+            /**
+             * @description The kind of poll:
+             *     - `1`: a plain poll.
+             *     - `2`: an advanced poll; the account must have advanced polls turned on.
+             *     - `3`: a quiz, whose questions have correct answers; the account must have quizzes turned on.
+             * @example 1
+             * @enum {integer}
+             */
+            poll_type?: 1 | 2 | 3;
+            /**
+             * @description The poll's title. Zoom accepts at most 64 characters when the poll is written.
+             * @example Getting to know you
+             */
+            title?: string;
+            /** @description The poll's questions, in the order participants see them. */
+            questions?: components["schemas"]["PollQuestion"][];
+        };
+        /** @description The polls and quizzes of one webinar, all in one response (Zoom does not page this list). */
+        WebinarPollList: {
+            /**
+             * @description How many polls the webinar has.
+             * @example 1
+             */
+            total_records?: number;
+            /** @description The polls, each with its questions. */
+            polls?: components["schemas"]["WebinarPoll"][];
+        };
+        /**
+         * @description One prompt of a `matching` or `rank_order` question as it is sent to Zoom: the item to
+         *     match or rank, and the answers that count as correct for it.
+         */
+        PollQuestionPromptRequest: {
+            /**
+             * @description Text of the prompt.
+             * @example Webinar
+             */
+            prompt_question?: string;
+            /**
+             * @description The answers that are correct for this prompt. Zoom's limits depend on the question type:
+             *     - `matching`: from 2 to 10 answers.
+             *     - `rank_order`: exactly one answer.
+             *
+             *     The bounds here are the widest of the two (1 to 10); Zoom states them in prose only.
+             */
+            prompt_right_answers?: string[];
+        };
+        /**
+         * @description One question of a webinar poll or quiz as it is sent to Zoom. Set the fields that the
+         *     question's `type` uses; Zoom ignores or rejects the others.
+         */
+        PollQuestionRequest: {
+            /**
+             * @description The question text, at most 255 characters. For a `fill_in_the_blank` question, write the
+             *     sentence with its blanks and give one entry in `right_answers` per blank.
+             * @example How did you hear about this webinar?
+             */
+            name?: string;
+            /**
+             * @description How participants answer the question:
+             *     - `single`: pick one of `answers`.
+             *     - `multiple`: pick any number of `answers`.
+             *     - `matching`: pair each of `prompts` with one of `answers`.
+             *     - `rank_order`: put `answers` in order for each of `prompts`.
+             *     - `short_answer`: type a short text (at most 500 characters).
+             *     - `long_answer`: type a longer text (at most 2,000 characters).
+             *     - `fill_in_the_blank`: fill the blanks in `name`; `right_answers` holds one answer per blank.
+             *     - `rating_scale`: pick a number from `rating_min_value` to `rating_max_value`.
+             * @example single
+             * @enum {string}
+             */
+            type?: "single" | "multiple" | "matching" | "rank_order" | "short_answer" | "long_answer" | "fill_in_the_blank" | "rating_scale";
+            /**
+             * @description Whether a participant must answer this question before submitting. When it is left out,
+             *     Zoom makes answers required in a plain poll (`poll_type` `1`) and optional in an advanced
+             *     poll or quiz (`2` or `3`). Zoom's schema states a single default of `false`, which its own
+             *     text contradicts for plain polls, so no default is declared here.
+             * @example true
+             */
+            answer_required?: boolean;
+            /**
+             * @description The choices offered to participants (for `matching` and `rank_order`, the items to pair or
+             *     order). At least 2; at most, by question type:
+             *     - `single` and `multiple`: 10.
+             *     - `matching`: 16.
+             *     - `rank_order`: 7.
+             *
+             *     `maxItems` is the widest of these; Zoom states the per-type limits in prose only.
+             */
+            answers?: string[];
+            /**
+             * @description The correct answers. Required for every question of a quiz (`poll_type` `3`). A `single`
+             *     or `matching` question takes exactly one; a `fill_in_the_blank` question takes one per blank.
+             */
+            right_answers?: string[];
+            /**
+             * @description For `fill_in_the_blank` questions, whether answers must match the correct answer's letter case.
+             * @default false
+             * @example false
+             */
+            case_sensitive?: boolean;
+            /**
+             * @description For `single` questions, whether to show the choices as a drop-down list instead of radio buttons.
+             * @default false
+             * @example false
+             */
+            show_as_dropdown?: boolean;
+            /**
+             * @description The prompts of a `matching` or `rank_order` question, from 2 to 10 (Zoom states these
+             *     bounds in prose only). Other question types take none.
+             */
+            prompts?: components["schemas"]["PollQuestionPromptRequest"][];
+            /**
+             * @description For `short_answer` and `long_answer` questions, the fewest characters an answer may have (at least 1).
+             * @example 1
+             */
+            answer_min_character?: number;
+            /**
+             * @description For `short_answer` and `long_answer` questions, the most characters an answer may have:
+             *     at most 500 for `short_answer` and 2,000 for `long_answer`. `maximum` is the wider of the
+             *     two; Zoom states both in prose only.
+             * @example 200
+             */
+            answer_max_character?: number;
+            /**
+             * @description For `rating_scale` questions, the lowest number on the scale; not below 0.
+             * @example 1
+             */
+            rating_min_value?: number;
+            /**
+             * @description For `rating_scale` questions, the highest number on the scale; at most 10.
+             * @example 5
+             */
+            rating_max_value?: number;
+            /**
+             * @description For `rating_scale` questions, the label shown at the low end of the scale.
+             * @example Not useful
+             */
+            rating_min_label?: string;
+            /**
+             * @description For `rating_scale` questions, the label shown at the high end of the scale.
+             * @example Very useful
+             */
+            rating_max_label?: string;
+        };
+        /**
+         * @description A poll or quiz as it is sent to create one, or to replace one with Update a webinar poll
+         *     (the request replaces the whole poll, so send every question).
+         */
+        WebinarPollRequest: {
+            /**
+             * @description The poll's title, at most 64 characters.
+             * @example Getting to know you
+             */
+            title?: string;
+            /**
+             * @description Whether participants answer without their names being recorded.
+             * @default false
+             * @example false
+             */
+            anonymous?: boolean;
+            /**
+             * @description The kind of poll:
+             *     - `1`: a plain poll.
+             *     - `2`: an advanced poll; the account must have advanced polls turned on.
+             *     - `3`: a quiz, whose questions have correct answers; the account must have quizzes turned on.
+             *
+             *     Zoom uses `1` when the field is left out (stated in prose only).
+             * @default 1
+             * @example 1
+             * @enum {integer}
+             */
+            poll_type?: 1 | 2 | 3;
+            /** @description The poll's questions, in the order participants see them. */
+            questions?: components["schemas"]["PollQuestionRequest"][];
+        };
+        /** @description One prompt of a survey question that has prompts (Zoom's 2026 SDK types; the 2023 spec has none). */
+        SurveyQuestionPrompt: {
+            /**
+             * @description Text of the prompt.
+             * @example Audio quality
+             */
+            prompt_question?: string;
+        };
+        /** @description One question of a webinar survey as Zoom returns it. Zoom may add fields. */
+        SurveyQuestion: {
+            /**
+             * @description The question text. Zoom accepts at most 255 characters when the survey is written.
+             * @example How useful was this webinar?
+             */
+            name?: string;
+            /**
+             * @description How attendees answer the question:
+             *     - `single`: pick one of `answers`.
+             *     - `multiple`: pick any number of `answers`.
+             *     - `rating_scale`: pick a number from `rating_min_value` to `rating_max_value`.
+             *     - `long_answer`: type a text (at most 2,000 characters).
+             *
+             *     Zoom's 2023 spec lists only these four; its 2026 SDK types the field as any string and
+             *     adds `prompts`, so other types may appear here.
+             * @example rating_scale
+             */
+            type?: string;
+            /**
+             * @description Whether an attendee must answer this question before submitting.
+             * @default false
+             * @example true
+             */
+            answer_required?: boolean;
+            /**
+             * @description For `single` questions, whether the choices are shown as a drop-down list instead of radio buttons.
+             * @default false
+             * @example false
+             */
+            show_as_dropdown?: boolean;
+            /** @description The choices of a `single` or `multiple` question. */
+            answers?: string[];
+            /** @description The question's prompts, for question types that have them (added in Zoom's 2026 SDK types). */
+            prompts?: components["schemas"]["SurveyQuestionPrompt"][];
+            /**
+             * @description For `long_answer` questions, the fewest characters an answer may have.
+             * @example 1
+             */
+            answer_min_character?: number;
+            /**
+             * @description For `long_answer` questions, the most characters an answer may have.
+             * @example 2000
+             */
+            answer_max_character?: number;
+            /**
+             * @description For `rating_scale` questions, the lowest number on the scale.
+             * @example 1
+             */
+            rating_min_value?: number;
+            /**
+             * @description For `rating_scale` questions, the highest number on the scale.
+             * @example 5
+             */
+            rating_max_value?: number;
+            /**
+             * @description For `rating_scale` questions, the label at the low end of the scale.
+             * @example Not useful
+             */
+            rating_min_label?: string;
+            /**
+             * @description For `rating_scale` questions, the label at the high end of the scale.
+             * @example Very useful
+             */
+            rating_max_label?: string;
+        };
+        /** @description A survey that Zoom hosts itself, as Zoom returns it. Zoom may add fields. */
+        CustomSurvey: {
+            /**
+             * @description The survey's title (added in Zoom's 2026 SDK types; no length limit is published).
+             * @example Tell us what you thought
+             */
+            title?: string;
+            /**
+             * @description Whether attendees answer without their names being recorded. Zoom's sources disagree on
+             *     what happens when it is left out: its schema gives `false`, its text says `true`; so no
+             *     default is declared here.
+             * @example true
+             */
+            anonymous?: boolean;
+            /**
+             * @description Whether the questions are shown with numbers (added in Zoom's 2026 SDK types).
+             * @example true
+             */
+            numbered_questions?: boolean;
+            /**
+             * @description Whether each question shows its type, such as single or multiple choice (added in Zoom's 2026 SDK types).
+             * @example false
+             */
+            show_question_type?: boolean;
+            /**
+             * @description Closing text shown to attendees once they submit the survey (added in Zoom's 2026 SDK types).
+             * @example Thank you for your feedback!
+             */
+            feedback?: string;
+            /** @description The survey's questions, in order. */
+            questions?: components["schemas"]["SurveyQuestion"][];
+        };
+        /**
+         * @description The survey attendees get after a webinar, as Zoom returns it: either a survey Zoom hosts
+         *     (`custom_survey`) or a link to another provider's survey (`third_party_survey`), and where
+         *     it is shown. Zoom may add fields.
+         */
+        WebinarSurvey: {
+            custom_survey?: components["schemas"]["CustomSurvey"];
+            /**
+             * @description Link to a survey hosted by another provider. Zoom accepts at most 64 characters when it is written.
+             * @example https://forms.example.org/s/quarterly-update
+             */
+            third_party_survey?: string;
+            /**
+             * @description Whether the survey opens in the attendee's browser when the webinar ends.
+             * @default true
+             * @example true
+             */
+            show_in_the_browser?: boolean;
+            /**
+             * @description Whether the follow-up email to attendees carries a link to the survey.
+             * @default false
+             * @example false
+             */
+            show_in_the_follow_up_email?: boolean;
+        };
+        /** @description One question of a webinar survey as it is sent to Zoom. Set the fields that its `type` uses. */
+        SurveyQuestionUpdate: {
+            /**
+             * @description The question text, at most 255 characters.
+             * @example How useful was this webinar?
+             */
+            name?: string;
+            /**
+             * @description How attendees answer the question:
+             *     - `single`: pick one of `answers`.
+             *     - `multiple`: pick any number of `answers`.
+             *     - `rating_scale`: pick a number from `rating_min_value` to `rating_max_value`.
+             *     - `long_answer`: type a text (at most 2,000 characters).
+             * @example rating_scale
+             * @enum {string}
+             */
+            type?: "single" | "multiple" | "rating_scale" | "long_answer";
+            /**
+             * @description Whether an attendee must answer this question before submitting.
+             * @default false
+             * @example true
+             */
+            answer_required?: boolean;
+            /**
+             * @description For `single` questions, whether to show the choices as a drop-down list instead of radio buttons.
+             * @default false
+             * @example false
+             */
+            show_as_dropdown?: boolean;
+            /**
+             * @description The choices of a `single` or `multiple` question, from 2 to 10. Zoom's text for this field
+             *     also gives limits for `matching` (16) and `rank_order` (7) questions, copied from polls;
+             *     surveys do not have those types, so the `single`/`multiple` limit applies.
+             */
+            answers?: string[];
+            /** @description The question's prompts, for question types that have them (added in Zoom's 2026 SDK types; no limits are published). */
+            prompts?: components["schemas"]["SurveyQuestionPrompt"][];
+            /**
+             * @description For `long_answer` questions, the fewest characters an answer may have (at least 1).
+             * @example 1
+             */
+            answer_min_character?: number;
+            /**
+             * @description For `long_answer` questions, the most characters an answer may have, at most 2,000 (stated in prose only).
+             * @example 2000
+             */
+            answer_max_character?: number;
+            /**
+             * @description For `rating_scale` questions, the lowest number on the scale; not below 0.
+             * @example 1
+             */
+            rating_min_value?: number;
+            /**
+             * @description For `rating_scale` questions, the highest number on the scale; at most 10.
+             * @example 5
+             */
+            rating_max_value?: number;
+            /**
+             * @description For `rating_scale` questions, the label at the low end of the scale.
+             * @example Not useful
+             */
+            rating_min_label?: string;
+            /**
+             * @description For `rating_scale` questions, the label at the high end of the scale.
+             * @example Very useful
+             */
+            rating_max_label?: string;
+        };
+        /** @description A survey that Zoom hosts itself, as it is sent to Zoom. */
+        CustomSurveyUpdate: {
+            /**
+             * @description The survey's title (added in Zoom's 2026 SDK types; no length limit is published).
+             * @example Tell us what you thought
+             */
+            title?: string;
+            /**
+             * @description Whether attendees answer without their names being recorded. Zoom's sources disagree on
+             *     what happens when it is left out: its schema gives `false`, its text says `true`; so no
+             *     default is declared here.
+             * @example true
+             */
+            anonymous?: boolean;
+            /**
+             * @description Whether the questions are shown with numbers (added in Zoom's 2026 SDK types).
+             * @example true
+             */
+            numbered_questions?: boolean;
+            /**
+             * @description Whether each question shows its type, such as single or multiple choice (added in Zoom's 2026 SDK types).
+             * @example false
+             */
+            show_question_type?: boolean;
+            /**
+             * @description Closing text shown to attendees once they submit the survey (added in Zoom's 2026 SDK types).
+             * @example Thank you for your feedback!
+             */
+            feedback?: string;
+            /** @description The survey's questions, in order. Zoom publishes no limit on their number. */
+            questions?: components["schemas"]["SurveyQuestionUpdate"][];
+        };
+        /**
+         * @description Changes to a webinar's survey. Fields left out keep their values. Give either a survey Zoom
+         *     hosts (`custom_survey`) or a link to another provider's survey (`third_party_survey`).
+         */
+        WebinarSurveyUpdate: {
+            custom_survey?: components["schemas"]["CustomSurveyUpdate"];
+            /**
+             * @description Link to a survey hosted by another provider, at most 64 characters. Zoom answers code `300`
+             *     when it does not accept the link.
+             * @example https://forms.example.org/s/quarterly-update
+             */
+            third_party_survey?: string;
+            /**
+             * @description Whether the survey opens in the attendee's browser when the webinar ends.
+             * @default true
+             * @example true
+             */
+            show_in_the_browser?: boolean;
+            /**
+             * @description Whether the follow-up email to attendees carries a link to the survey.
+             * @default false
+             * @example false
+             */
+            show_in_the_follow_up_email?: boolean;
+        };
     };
     responses: {
         /**
@@ -2825,6 +3738,178 @@ export interface components {
          *     - `3001`: the webinar does not exist or has expired.
          */
         NotFound: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom codes (Zoom sends all of them under HTTP 400 for this operation):
+         *     - `200`: the account has no webinar plan, the host has not turned on live streaming to a custom service, or the webinar has not started.
+         *     - `300`: the webinar ID is not valid or does not exist.
+         *     - `1001`: the user does not exist.
+         *     - `3000`: the webinar has no custom streaming service set.
+         *     - `3001`: the webinar does not exist.
+         */
+        LiveStreamStatusBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom codes (Zoom sends all of them under HTTP 400 for this operation):
+         *     - `200`: the account has no webinar plan, or the host has not turned on live streaming to a custom service.
+         *     - `300`: the webinar ID is not valid or does not exist.
+         *     - `1001`: the user does not exist.
+         *     - `3001`: the webinar does not exist.
+         */
+        LiveStreamBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom code:
+         *     - `4400`: polls and quizzes are turned off for webinars in the account settings.
+         */
+        PollsBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Not found.** Zoom code:
+         *     - `3001`: the webinar does not exist or has expired.
+         */
+        PollsNotFound: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom codes:
+         *     - `300`: the webinar ID is not valid. (Zoom's spec lists this as an HTTP status `300`; it is the error code `300` that other webinar operations of the same spec return under HTTP 400.)
+         *     - `4400`: polls and quizzes are turned off for webinars, or the poll is an advanced poll or quiz and the setting that allows them is off.
+         */
+        PollCreateBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom codes:
+         *     - `300`: the webinar ID is not valid.
+         *     - `3000`: the Webinar Survey setting is off for the host.
+         */
+        SurveyBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Not found.** Zoom codes:
+         *     - `300`: no webinar has this ID.
+         *     - `3001`: the webinar does not exist or has expired.
+         */
+        SurveyNotFound: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom codes:
+         *     - `300`: the webinar ID is not valid, or Zoom does not accept the `third_party_survey` link.
+         *     - `3000`: the Webinar Survey setting is off for the host.
+         */
+        SurveyUpdateBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Bad request.** Zoom code `4400` means one of:
+         *     - polls and quizzes are turned off for webinars in the account settings;
+         *     - the poll is an advanced poll or quiz (`poll_type` `2` or `3`) and the setting that allows them is off.
+         */
+        PollWriteBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * @description **Not found.** The poll does not exist (Zoom documents no error code for this case), or Zoom code:
+         *     - `3001`: the webinar does not exist or has expired.
+         */
+        PollNotFound: {
             headers: {
                 "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
                 "X-RateLimit-Type": components["headers"]["RateLimitType"];
@@ -2937,6 +4022,12 @@ export interface components {
          * @example Tg2b6GhcQKKbV7nSCbDKug
          */
         PanelistId: string;
+        /**
+         * @description The poll to act on, as returned in the `id` of a poll by Create a webinar poll or
+         *     List a webinar's polls. It must not be empty: without it the URL names the list of polls.
+         * @example QalIoKWLTJehBJ8e1xRrbQ
+         */
+        PollId: string;
     };
     requestBodies: never;
     headers: {
@@ -5207,6 +6298,547 @@ export interface operations {
                     "application/json": components["schemas"]["ZoomError"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinarLiveStreamStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description Whether to start or stop the stream, and how it shows the webinar. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebinarLiveStreamStatusUpdate"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The stream was started or stopped. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["LiveStreamStatusBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWebinarLiveStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The webinar's streaming service. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarLiveStream"];
+                };
+            };
+            400: components["responses"]["LiveStreamBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinarLiveStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The streaming service to use. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebinarLiveStreamUpdate"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The streaming service was saved. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["LiveStreamBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listWebinarPolls: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Filters by the poll's anonymous option: `true` asks for the polls whose answers are
+                 *     anonymous, `false` for the polls whose answers are not.
+                 * @example true
+                 */
+                anonymous?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The webinar's polls and how many there are. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarPollList"];
+                };
+            };
+            400: components["responses"]["PollsBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PollsNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    createWebinarPoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The poll to create. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebinarPollRequest"];
+            };
+        };
+        responses: {
+            /** @description **Created.** The new poll, with its ID and its state (`notstart`). */
+            201: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarPoll"];
+                };
+            };
+            400: components["responses"]["PollCreateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PollsNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWebinarSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The webinar's survey. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarSurvey"];
+                };
+            };
+            400: components["responses"]["SurveyBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["SurveyNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteWebinarSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **No content.** The survey was deleted. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["SurveyBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["SurveyNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinarSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The survey fields to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebinarSurveyUpdate"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The survey was updated. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["SurveyUpdateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["SurveyNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWebinarPoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The poll to act on, as returned in the `id` of a poll by Create a webinar poll or
+                 *     List a webinar's polls. It must not be empty: without it the URL names the list of polls.
+                 * @example QalIoKWLTJehBJ8e1xRrbQ
+                 */
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The poll. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarPoll"];
+                };
+            };
+            400: components["responses"]["PollsBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PollsNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinarPoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The poll to act on, as returned in the `id` of a poll by Create a webinar poll or
+                 *     List a webinar's polls. It must not be empty: without it the URL names the list of polls.
+                 * @example QalIoKWLTJehBJ8e1xRrbQ
+                 */
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        /** @description The poll that replaces the current one. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebinarPollRequest"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The poll was replaced. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["PollWriteBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PollNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteWebinarPoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The poll to act on, as returned in the `id` of a poll by Create a webinar poll or
+                 *     List a webinar's polls. It must not be empty: without it the URL names the list of polls.
+                 * @example QalIoKWLTJehBJ8e1xRrbQ
+                 */
+                pollId: components["parameters"]["PollId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **No content.** The poll was deleted. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["PollsBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PollNotFound"];
             429: components["responses"]["TooManyRequests"];
             "5XX": components["responses"]["ServerError"];
         };

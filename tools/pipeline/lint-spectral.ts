@@ -10,16 +10,33 @@ import { toPointer } from "../../src/util/json-pointer.js";
 import type { SourceLocator } from "./source-locator.js";
 import { type SpectralRulesets, loadSpectralRulesets } from "./spectral-ruleset.js";
 
+/**
+ * json-ref-resolver's URI cache hands out one runner per file and lengthens that runner's URI
+ * stack on every hit, so past ~100 `$ref`s to one file it reports "max uri depth" and leaves the
+ * ref unresolved. A cache that never hits gives each ref a fresh runner; file reads stay cached.
+ */
+const noUriCache = {
+  stats: { hits: 0, misses: 0 },
+  get: (): undefined => undefined,
+  set: (): void => undefined,
+  has: (): boolean => false,
+  purge: (): void => undefined,
+};
+
 /** A file resolver confined to the contract folder: remote refs are refused rather than fetched. */
 function createContainedResolver(contractDir: string): Resolver {
+  const reads = new Map<string, Promise<string>>();
   return new Resolver({
+    uriCache: noUriCache,
     resolvers: {
       file: {
         resolve: (ref: { href(): string }) => {
           const file = ref.href();
           const relative = path.relative(contractDir, file);
           if (relative.startsWith("..") || path.isAbsolute(relative)) return Promise.reject(new Error(`Refusing to read ${file}: outside the contract folder`));
-          return fsp.readFile(file, "utf8");
+          let text = reads.get(file);
+          if (text === undefined) reads.set(file, (text = fsp.readFile(file, "utf8")));
+          return text;
         },
       },
     },
