@@ -1,11 +1,12 @@
 import type { components, paths } from "../../generated/schema.js";
-import { clientSettings } from "./client-settings.js";
+import { clientSettings, type ClientSettings } from "./client-settings.js";
 import type { ZoomClient } from "./create-zoom-client.js";
-import { errorFromResponse, textSnippet } from "./error-from-response.js";
+import { errorFromResponse } from "./error-from-response.js";
 import { requirePathParam, webinarIdForPath, webinarNumberForPath } from "./path-params.js";
 import { readRateLimitHeaders } from "./rate-limit-headers.js";
-import { attemptsOf, releaseAttempt } from "./resilient-fetch.js";
-import { findWebinarMismatches } from "./response-validator.js";
+import { attemptsOf, describeUrl, releaseAttempt } from "./resilient-fetch.js";
+import { textSnippet } from "./response-text.js";
+import { checkWebinar } from "./response-validator.js";
 import { ZoomApiError } from "./zoom-api-error.js";
 
 export type Webinar = components["schemas"]["Webinar"];
@@ -26,14 +27,19 @@ export interface GetWebinarParams {
 export interface GetWebinarOptions {
   /** Aborts the call, including any wait between retries; an abort is never retried. */
   signal?: AbortSignal;
+  /**
+   * Extra request headers for this call (e.g. `Prefer: code=404` for the mock). Checked before
+   * anything is sent; `Authorization` is refused, since the client sets it.
+   */
+  headers?: HeadersInit;
 }
 
 const PATH = "/accounts/{accountId}/webinars/{webinarId}";
 
 /**
  * Gets one webinar of a sub account. Resolves with the webinar; every failure (HTTP error,
- * network, timeout, abort, unreadable or off-contract body) rejects with ZoomApiError. Only
- * invalid arguments reject with TypeError, before anything is sent.
+ * network, timeout, abort, unreadable, oversized or off-contract body) rejects with
+ * ZoomApiError, redacted. Only invalid arguments reject with TypeError, before anything is sent.
  */
 export async function getWebinar(
   client: ZoomClient,
@@ -45,52 +51,82 @@ export async function getWebinar(
     typeof params.webinarId === "number"
       ? webinarNumberForPath(params.webinarId)
       : webinarIdForPath(requirePathParam("webinarId", params.webinarId));
+  const headers = options.headers === undefined ? undefined : requestHeaders(options.headers);
   const query: QueryParams = {};
   if (params.occurrenceId !== undefined) query.occurrence_id = params.occurrenceId;
   if (params.showPreviousOccurrences !== undefined) {
     query.show_previous_occurrences = params.showPreviousOccurrences;
   }
-
-  let result: Awaited<ReturnType<typeof callGet>>;
+  const settings = clientSettings(client);
   try {
-    result = await callGet(client, accountId, webinarId, query, options.signal);
+    return await call(client, settings, { accountId, webinarId }, query, headers, options.signal);
   } catch (error) {
-    throw asZoomApiError(error, options.signal, `GET ${PATH}`);
+    throw settings.redactor.error(asZoomApiError(error, options.signal, `GET ${PATH}`));
   }
-  const { data, error, response } = result;
+}
+
+async function call(
+  client: ZoomClient,
+  settings: ClientSettings,
+  path: PathParams,
+  query: QueryParams,
+  headers: Headers | undefined,
+  signal: AbortSignal | undefined,
+): Promise<Webinar> {
+  // The body is read as text and parsed here, not by openapi-fetch, so a 200 that is not JSON
+  // becomes a ZoomApiError with the status and a snippet instead of a bare SyntaxError.
+  const { data, error, response } = await client.GET(PATH, {
+    params: { path, query },
+    parseAs: "text",
+    signal,
+    ...(headers === undefined ? {} : { headers }),
+  });
   // openapi-fetch has read the body: the attempt's timer has nothing left to guard.
   releaseAttempt(response);
   const attempts = attemptsOf(response) ?? 1;
-  if (!response.ok) throw errorFromResponse(response, error, attempts, describeResponse(response));
+  if (!response.ok) {
+    throw errorFromResponse(response, error, attempts, describeResponse(response), settings.clock.now(), settings.maxDelayMs);
+  }
 
   const webinar = parseBody(data, response, attempts);
-  if (clientSettings(client).validateResponses) {
-    const mismatches = findWebinarMismatches(webinar);
-    if (mismatches !== undefined) {
-      const shown = mismatches.slice(0, 5).map((m) => `${m.instancePath || "(body)"} ${m.message}`);
-      const more = mismatches.length > shown.length ? `; and ${mismatches.length - shown.length} more` : "";
-      throw new ZoomApiError({
-        status: response.status,
-        message: `${describeResponse(response)} → HTTP ${response.status} but the body does not match the Webinar schema: ${shown.join("; ")}${more}`,
-        attempts,
-        rateLimit: readRateLimitHeaders(response.headers),
-        mismatches,
-      });
+  if (!settings.validateResponses) return webinar as Webinar;
+  const { mismatches, drift } = checkWebinar(webinar);
+  if (mismatches.length > 0) {
+    const shown = mismatches.slice(0, 5).map((m) => `${m.instancePath || "(body)"} ${m.message}`);
+    const more = mismatches.length > shown.length ? `; and ${mismatches.length - shown.length} more` : "";
+    throw new ZoomApiError({
+      status: response.status,
+      message: `${describeResponse(response)} → HTTP ${response.status} but the body does not match the Webinar schema: ${shown.join("; ")}${more}`,
+      attempts,
+      rateLimit: readRateLimitHeaders(response.headers),
+      mismatches,
+    });
+  }
+  if (settings.onDrift !== undefined) {
+    for (const found of drift) {
+      try {
+        settings.onDrift(found);
+      } catch {
+        // Drift never fails a call, not even through the callback that hears about it.
+      }
     }
   }
   return webinar as Webinar;
 }
 
-// The body is read as text and parsed here, not by openapi-fetch, so a 200 that is not JSON
-// becomes a ZoomApiError with the status and a snippet instead of a bare SyntaxError.
-function callGet(
-  client: ZoomClient,
-  accountId: string,
-  webinarId: string,
-  query: QueryParams,
-  signal: AbortSignal | undefined,
-) {
-  return client.GET(PATH, { params: { path: { accountId, webinarId }, query }, parseAs: "text", signal });
+/** The caller's headers as a Headers object; a TypeError (before sending) when they are invalid. */
+function requestHeaders(init: HeadersInit): Headers {
+  let headers: Headers;
+  try {
+    headers = new Headers(init);
+  } catch {
+    // undici's message quotes the offending value, which may be anything the caller holds.
+    throw new TypeError("getWebinar: `headers` must be valid HTTP header names and values");
+  }
+  if (headers.has("authorization")) {
+    throw new TypeError("getWebinar: `headers` must not set Authorization; the client sets it from its credentials");
+  }
+  return headers;
 }
 
 function parseBody(data: string | undefined, response: Response, attempts: number): object {
@@ -125,7 +161,5 @@ function asZoomApiError(error: unknown, signal: AbortSignal | undefined, target:
 }
 
 function describeResponse(response: Response): string {
-  if (!response.url) return `GET ${PATH}`;
-  const url = new URL(response.url);
-  return `GET ${url.origin}${url.pathname}`;
+  return response.url ? `GET ${describeUrl(response.url)}` : `GET ${PATH}`;
 }

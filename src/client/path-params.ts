@@ -1,7 +1,12 @@
+// A lone surrogate cannot be percent-encoded (encodeURIComponent throws on it).
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /**
  * Checks a path parameter before any request is built. openapi-fetch would put an empty value
  * in as is, giving `/accounts//webinars/` (the source page's own curl example does that), and
  * an `undefined` one as the literal text `{accountId}`; Zoom answers both with a confusing error.
+ * `.` and `..` survive percent-encoding and are then resolved by the URL parser as dot
+ * segments, which would send the request (and its bearer token) outside the path template.
  */
 export function requirePathParam(name: string, value: unknown): string {
   if (typeof value !== "string") {
@@ -9,6 +14,12 @@ export function requirePathParam(name: string, value: unknown): string {
   }
   if (value.trim() === "") {
     throw new TypeError(`getWebinar: \`${name}\` must not be empty or whitespace only`);
+  }
+  if (value === "." || value === "..") {
+    throw new TypeError(`getWebinar: \`${name}\` must not be "." or "..", which would leave the request path`);
+  }
+  if (LONE_SURROGATE.test(value)) {
+    throw new TypeError(`getWebinar: \`${name}\` contains a lone surrogate, which cannot be sent in a URL`);
   }
   return value;
 }

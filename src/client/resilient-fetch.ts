@@ -1,5 +1,6 @@
-import type { Sleep } from "./abortable-sleep.js";
+import type { Sleep, ZoomClock } from "./clock.js";
 import { isDailyLimit } from "./rate-limit-headers.js";
+import type { Redactor } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { isRetryable, markRetryable, withAttempts, ZoomApiError } from "./zoom-api-error.js";
 
@@ -22,6 +23,9 @@ export interface ResilientFetchOptions {
   /** Per attempt, not per call: a single timer for the whole call would starve the retries. */
   timeoutMs: number;
   retry: RetryPolicy;
+  clock: ZoomClock;
+  /** Applied to every error thrown from here. */
+  redactor: Redactor;
 }
 
 interface Outcome {
@@ -67,18 +71,18 @@ export function createResilientFetch(
   send: AttemptSender,
   options: ResilientFetchOptions,
 ): (request: Request) => Promise<Response> {
-  const { timeoutMs, retry } = options;
+  const { timeoutMs, retry, clock, redactor } = options;
 
   return async function resilientFetch(request: Request): Promise<Response> {
     const caller = request.signal;
     const retries = request.method === "GET" ? retry.retries : 0;
 
     for (let attempt = 1; ; attempt++) {
-      const timer = new AttemptTimer(caller, timeoutMs);
+      const timer = new AttemptTimer(caller, timeoutMs, clock);
       let delayMs: number;
       try {
         const response = await send(request, timer.signal);
-        delayMs = retryDelay(response, attempt, retries, retry);
+        delayMs = retryDelay(response, attempt, retries, retry, clock.now());
         if (delayMs < 0) return record(response, attempt, timer.release);
         // Drain the discarded answer under the same timer so its connection can be reused.
         await response.arrayBuffer().catch(() => undefined);
@@ -87,13 +91,13 @@ export function createResilientFetch(
         timer.release();
         if (caller.aborted) throw record(caller.reason, attempt);
         const failure = toAttemptFailure(error, request, timer.timedOut ? timeoutMs : undefined);
-        if (attempt > retries || !isRetryable(failure)) throw withAttempts(failure, attempt);
+        if (attempt > retries || !isRetryable(failure)) throw redactor.error(withAttempts(failure, attempt));
         delayMs = backoff(attempt, retry);
       }
       try {
         await retry.sleep(delayMs, caller);
       } catch (error) {
-        throw record(error, attempt);
+        throw record(caller.aborted ? caller.reason : error, attempt);
       }
     }
   };
@@ -108,15 +112,16 @@ class AttemptTimer {
   readonly #controller = new AbortController();
   readonly #caller: AbortSignal;
   readonly #timeoutMs: number;
-  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #clock: ZoomClock;
+  readonly #timer: unknown;
   #timedOut = false;
 
-  constructor(caller: AbortSignal, timeoutMs: number) {
+  constructor(caller: AbortSignal, timeoutMs: number, clock: ZoomClock) {
     this.#caller = caller;
     this.#timeoutMs = timeoutMs;
-    this.#timer = setTimeout(AttemptTimer.#expire, timeoutMs, this);
-    // It may outlive the call (see releaseAttempt); it must not keep the process alive for that.
-    this.#timer.unref();
+    this.#clock = clock;
+    // It may outlive the call (see releaseAttempt); the clock's timers do not keep the process alive.
+    this.#timer = clock.setTimeout(this.#expire, timeoutMs);
     if (caller.aborted) this.#controller.abort(caller.reason);
     else caller.addEventListener("abort", this, { once: true });
   }
@@ -135,28 +140,28 @@ class AttemptTimer {
   }
 
   readonly release = (): void => {
-    clearTimeout(this.#timer);
+    this.#clock.clearTimeout(this.#timer);
     this.#caller.removeEventListener("abort", this);
   };
 
-  static #expire(attempt: AttemptTimer): void {
-    attempt.#timedOut = true;
-    attempt.#caller.removeEventListener("abort", attempt);
-    attempt.#controller.abort(new DOMException(`The attempt timed out after ${attempt.#timeoutMs} ms`, "TimeoutError"));
-  }
+  readonly #expire = (): void => {
+    this.#timedOut = true;
+    this.#caller.removeEventListener("abort", this);
+    this.#controller.abort(new DOMException(`The attempt timed out after ${this.#timeoutMs} ms`, "TimeoutError"));
+  };
 }
 
 /** Milliseconds to wait before the next attempt, or -1 to hand this response to the caller. */
-function retryDelay(response: Response, attempt: number, retries: number, retry: RetryPolicy): number {
+function retryDelay(response: Response, attempt: number, retries: number, retry: RetryPolicy, now: number): number {
   const { status } = response;
   if (attempt > retries || (status !== 429 && status < 500)) return -1;
-  const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
-  // The daily limit resets at 00:00 UTC: waiting that long inside a call helps nobody, so a
-  // wait beyond the cap (or an unknown one) is reported at once instead.
-  if (status === 429 && isDailyLimit(response.headers)) {
-    if (retryAfterMs === undefined || retryAfterMs > retry.maxDelayMs) return -1;
-  }
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, retry.maxDelayMs);
+  const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now);
+  // Retrying before the server allows it only earns another refusal, and waiting longer than the
+  // caller allowed is not ours to decide: a Retry-After beyond the cap ends the call at once
+  // (the error carries retryAfterMs). The daily limit (until 00:00 UTC) always lands here.
+  if (retryAfterMs !== undefined) return retryAfterMs > retry.maxDelayMs ? -1 : retryAfterMs;
+  // An unknown wait for the daily limit: it resets only at 00:00 UTC.
+  if (status === 429 && isDailyLimit(response.headers)) return -1;
   return backoff(attempt, retry);
 }
 
@@ -193,8 +198,14 @@ function toAttemptFailure(error: unknown, request: Request, timedOutAfterMs: num
 
 /** Method, origin and path only: no query string, and never userinfo from a baseUrl. */
 export function describeRequest(request: Request): string {
-  const url = new URL(request.url);
-  return `${request.method} ${url.origin}${url.pathname}`;
+  return `${request.method} ${describeUrl(request.url)}`;
+}
+
+/** Origin and path of `url`, or "the response" when it has none. */
+export function describeUrl(url: string): string {
+  if (!url) return "the response";
+  const parsed = new URL(url);
+  return `${parsed.origin}${parsed.pathname}`;
 }
 
 /** undici reports every network failure as "fetch failed"; the useful part is in `cause`. */

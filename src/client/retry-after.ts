@@ -5,7 +5,8 @@
  * to its own backoff instead of guessing.
  */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
-  if (value === null) return undefined;
+  // A real value is a number of seconds or a 29-character date: anything long is not one.
+  if (value === null || value.length > 64) return undefined;
   const text = value.trim();
   if (text === "") return undefined;
   if (/^\d+$/.test(text)) return Number(text) * 1000;

@@ -28,6 +28,8 @@ const OPENAPI_ROOT_KEYWORDS = ["openapi", "info", "jsonSchemaDialect", "servers"
 export interface OpenApiAjvOptions {
   /** Report every error, not only the first (default true: reports are for people). */
   allErrors?: boolean;
+  /** Errors also carry the failing value and schema (`data`, `parentSchema`). Default false. */
+  verbose?: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export function createOpenApiAjv(document: OpenApiDocument, options: OpenApiAjvO
     strictTuples: false,
     strictRequired: false,
     validateFormats: true,
+    verbose: options.verbose ?? false,
     logger: false,
   });
   addFormats(ajv);
@@ -116,4 +119,62 @@ function scanDocument(document: OpenApiDocument): { extensionKeywords: Set<strin
   };
   visit(document);
   return { extensionKeywords, formats };
+}
+
+// Keywords whose value is one subschema, or a map or list of them.
+const SUBSCHEMA = ["items", "not", "if", "then", "else", "contains", "additionalProperties", "unevaluatedItems"] as const;
+const SUBSCHEMA_MAPS = ["properties", "patternProperties", "$defs", "dependentSchemas"] as const;
+const SUBSCHEMA_LISTS = ["prefixItems", "allOf", "anyOf", "oneOf"] as const;
+const COMBINATORS = new Set<string>(["allOf", "anyOf", "oneOf"]);
+
+/**
+ * A copy of `document` in which every object schema reachable from `root` (a component name;
+ * default: every component) that lists `properties`, or combines schemas with allOf/anyOf/oneOf,
+ * and says nothing about other fields gets `unevaluatedProperties: false`, so Ajv reports each
+ * field the contract does not declare (keyword `unevaluatedProperties`). The branches of a
+ * combinator (inline, or the component a `$ref` branch names) stay open: a branch does not know
+ * its siblings' fields, the schema that combines them does. Examples and other non-schema values
+ * are never touched. Pass `root` when a component is a branch elsewhere (Webinar inside
+ * WebinarCreated's allOf) but validated on its own here.
+ */
+export function closeObjectSchemas(document: OpenApiDocument, root?: string): OpenApiDocument {
+  const copy = structuredClone(document);
+  const schemas = copy.components?.schemas;
+  if (!isRecord(schemas)) return copy;
+  const refTargets = new Map<string, unknown>(
+    Object.entries(schemas).map(([name, schema]) => [`#/components/schemas/${escapeSegment(name)}`, schema]),
+  );
+  const reachable = new Set<unknown>();
+  const open = new Set<unknown>();
+  const visit = (node: unknown): void => {
+    if (!isRecord(node) || reachable.has(node)) return;
+    reachable.add(node);
+    if (typeof node.$ref === "string") visit(refTargets.get(node.$ref));
+    for (const key of SUBSCHEMA) visit(node[key]);
+    for (const key of SUBSCHEMA_MAPS) {
+      const map = node[key];
+      if (isRecord(map)) for (const child of Object.values(map)) visit(child);
+    }
+    for (const key of SUBSCHEMA_LISTS) {
+      const list = node[key];
+      if (!Array.isArray(list)) continue;
+      for (const branch of list) {
+        if (COMBINATORS.has(key)) {
+          open.add(branch);
+          if (isRecord(branch) && typeof branch.$ref === "string") open.add(refTargets.get(branch.$ref));
+        }
+        visit(branch);
+      }
+    }
+  };
+  const roots = root === undefined ? Object.values(schemas) : [schemas[root]];
+  for (const schema of roots) visit(schema);
+  for (const node of reachable) {
+    if (!isRecord(node) || open.has(node)) continue;
+    const combines = [...COMBINATORS].some((key) => Array.isArray(node[key]));
+    if (!isRecord(node.properties) && !combines) continue;
+    if ("additionalProperties" in node || "unevaluatedProperties" in node || "patternProperties" in node) continue;
+    node.unevaluatedProperties = false;
+  }
+  return copy;
 }

@@ -1,9 +1,15 @@
 import { Buffer } from "node:buffer";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { defaultSleep } from "../../src/client/clock.js";
 import { createZoomClient, getWebinar, ZoomApiError } from "../../src/index.js";
 import { CLIENT_ID, CLIENT_SECRET, fastClient, MASTER_ACCOUNT, SUB_ACCOUNT } from "./support/clients.js";
-import { delayed, destroySocket, hang, json, startFakeZoom, text, type FakeZoom } from "./support/fake-zoom.js";
+import { destroySocket, gated, hang, json, startFakeZoom, text, type FakeZoom } from "./support/fake-zoom.js";
+import { CLOCK_START } from "./support/manual-clock.js";
 import { example, recurringWebinar } from "./support/spec-examples.js";
+
+// Outcomes never depend on time (manual clock, gated answers); the timeout is only a net for a
+// machine shared by many processes.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let fake: FakeZoom;
 beforeEach(async () => {
@@ -198,26 +204,27 @@ describe("retries", () => {
     expect(fake.apiRequests).toHaveLength(2);
   });
 
-  it("429 with Retry-After as an HTTP date waits until then", async () => {
-    const inFiveSeconds = new Date(Math.ceil(Date.now() / 1000) * 1000 + 5000).toUTCString();
+  it("429 with Retry-After as an HTTP date waits until then, by the client's clock", async () => {
+    const inFiveSeconds = new Date(CLOCK_START + 5000).toUTCString();
     fake.api(json(429, example("ErrorRateLimited"), { "Retry-After": inFiveSeconds }), json(200, recurringWebinar()));
     const { zoom, sleeps } = fastClient(fake);
     await getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" });
-    expect(sleeps).toHaveLength(1);
-    expect(sleeps[0]).toBeGreaterThan(3000);
-    expect(sleeps[0]).toBeLessThanOrEqual(6000);
+    expect(sleeps).toEqual([5000]);
   });
 
-  it("429 with a Retry-After beyond the cap is capped", async () => {
+  it("429 with a Retry-After beyond the cap ends the call at once, with retryAfterMs set", async () => {
     fake.api(json(429, example("ErrorRateLimited"), { "Retry-After": "3600" }), json(200, recurringWebinar()));
     const { zoom, sleeps } = fastClient(fake, { retry: { maxDelayMs: 2000 } });
-    await getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" });
-    expect(sleeps).toEqual([2000]);
+    const error = await zoomError(getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" }));
+    expect(error).toMatchObject({ status: 429, attempts: 1, retryAfterMs: 3_600_000 });
+    expect(error.message).toContain("Retry-After asks for 3600 s, more than retry.maxDelayMs allows");
+    expect(sleeps).toEqual([]);
+    expect(fake.apiRequests).toHaveLength(1);
   });
 
   it("429 daily limit with Retry-After at the next UTC midnight fails at once", async () => {
-    const midnight = new Date();
-    midnight.setUTCHours(24, 0, 0, 0);
+    // The client's clock stands 30 s before midnight UTC, whatever the time of the machine.
+    const midnight = new Date(CLOCK_START + 30_000);
     fake.api(
       json(429, example("ErrorDailyLimit"), {
         "Retry-After": midnight.toUTCString(),
@@ -238,9 +245,8 @@ describe("retries", () => {
       attempts: 1,
       rateLimit: { category: "Light", type: "Daily-limit", limit: 2000, remaining: 0 },
     });
-    expect(error.retryAfterMs).toBeGreaterThan(0);
-    expect(error.retryAfterMs).toBeLessThanOrEqual(24 * 3600 * 1000);
-    expect(error.message).toContain("daily limit reached");
+    expect(error.retryAfterMs).toBe(30_000);
+    expect(error.message).toContain("daily limit reached, retry in 30 s");
   });
 
   it("gives up after the configured retries and reports the attempts", async () => {
@@ -272,29 +278,34 @@ describe("retries", () => {
   });
 });
 
-describe("timeouts and aborts", () => {
+describe("timeouts and aborts (on the client's manual clock)", () => {
   it("a server that never answers: each attempt gets its own timer, then status 0", async () => {
     fake.api(hang);
-    const { zoom } = fastClient(fake, { timeoutMs: 40, retry: { retries: 1 } });
-    const started = performance.now();
-    const error = await zoomError(getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" }));
-    const elapsed = performance.now() - started;
+    const { zoom, time } = fastClient(fake, { timeoutMs: 40, retry: { retries: 1 } });
+    const call = zoomError(getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" }));
+    await fake.apiArrived(1);
+    expect(time.armed()).toEqual([40]);
+    time.advance(40);
+    await fake.apiArrived(2);
+    // A fresh 40 ms timer for the retry, not what was left of one shared timer.
+    expect(time.armed()).toEqual([40]);
+    time.advance(40);
+    const error = await call;
     expect(error.status).toBe(0);
     expect(error.attempts).toBe(2);
     expect(error.message).toContain("no response within 40 ms");
     expect((error.cause as Error).name).toBe("TimeoutError");
     expect(fake.apiRequests).toHaveLength(2);
-    // Two fresh 40 ms timers, not one shared one that expired before the retry started.
-    expect(elapsed).toBeGreaterThanOrEqual(75);
-    expect(elapsed).toBeLessThan(1500);
+    expect(time.armed()).toEqual([]);
   });
 
   it("a slow first answer times out and the retry, with a fresh timer, succeeds", async () => {
-    fake.api(hang, delayed(20, json(200, recurringWebinar())));
-    const { zoom } = fastClient(fake, { timeoutMs: 60 });
-    await expect(getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" })).resolves.toMatchObject({
-      id: 97871060099,
-    });
+    fake.api(hang, json(200, recurringWebinar()));
+    const { zoom, time } = fastClient(fake, { timeoutMs: 60 });
+    const call = getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" });
+    await fake.apiArrived(1);
+    time.advance(60);
+    await expect(call).resolves.toMatchObject({ id: 97871060099 });
     expect(fake.apiRequests).toHaveLength(2);
   });
 
@@ -303,8 +314,19 @@ describe("timeouts and aborts", () => {
       res.writeHead(200, { "Content-Type": "application/json" });
       res.write('{"id": 97871060099, "topic": "stalls here');
     });
-    const { zoom } = fastClient(fake, { timeoutMs: 40 });
-    const error = await zoomError(getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" }));
+    let headersIn!: () => void;
+    const headersArrived = new Promise<void>((resolve) => (headersIn = resolve));
+    const { zoom, time } = fastClient(fake, {
+      serverToServer: undefined,
+      accessToken: "t",
+      timeoutMs: 40,
+      retry: { retries: 0 },
+      fetch: (input, init) => globalThis.fetch(input, init).then((r) => (headersIn(), r)),
+    });
+    const call = zoomError(getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" }));
+    await headersArrived;
+    time.advance(40);
+    const error = await call;
     expect(error.status).toBe(0);
     expect(error.message).toContain("timed out after 40 ms");
   });
@@ -314,25 +336,32 @@ describe("timeouts and aborts", () => {
     const { zoom, sleeps } = fastClient(fake);
     const controller = new AbortController();
     const call = getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" }, { signal: controller.signal });
-    await waitFor(() => fake.apiRequests.length === 1);
+    await fake.apiArrived(1);
     controller.abort();
     const error = await zoomError(call);
     expect(error.status).toBe(0);
     expect(error.attempts).toBe(1);
     expect(error.message).toContain("aborted by the caller");
     expect((error.cause as Error).name).toBe("AbortError");
-    await new Promise((r) => setTimeout(r, 20));
+    // The request was cancelled on the wire, and the loop that would resend it has ended.
+    await fake.apiRequests[0]?.closed;
     expect(fake.apiRequests).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });
 
-  it("an abort during the wait before a retry ends the wait", async () => {
+  it("an abort during the wait before a retry ends the wait (the default sleep)", async () => {
     fake.api(json(503, { code: 503, message: "busy" }, { "Retry-After": "30" }));
     const controller = new AbortController();
-    const zoom = createZoomClient({ baseUrl: fake.baseUrl, accessToken: "t" });
+    let sleeping!: (ms: number) => void;
+    const waitStarted = new Promise<number>((resolve) => (sleeping = resolve));
+    const zoom = createZoomClient({
+      baseUrl: fake.baseUrl,
+      accessToken: "t",
+      retry: { sleep: (ms, signal) => (sleeping(ms), defaultSleep(ms, signal)) },
+    });
     const call = getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" }, { signal: controller.signal });
-    await waitFor(() => fake.apiRequests.length === 1);
-    setTimeout(() => controller.abort(), 10);
+    expect(await waitStarted).toBe(30_000);
+    controller.abort();
     const error = await zoomError(call);
     expect(error.message).toContain("aborted by the caller");
     expect(error.attempts).toBe(1);
@@ -342,10 +371,13 @@ describe("timeouts and aborts", () => {
 
 describe("Server-to-Server tokens", () => {
   it("concurrent calls share one token request", async () => {
-    fake.token(delayed(30, json(200, { access_token: "shared-token", expires_in: 3599 })));
+    const tokenAnswer = gated(json(200, { access_token: "shared-token", expires_in: 3599 }));
+    fake.token(tokenAnswer);
     fake.api(json(200, recurringWebinar()));
     const { zoom } = fastClient(fake);
     const calls = Array.from({ length: 8 }, () => getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" }));
+    await fake.tokenArrived(1);
+    tokenAnswer.release();
     await Promise.all(calls);
     expect(fake.tokenRequests).toHaveLength(1);
     expect(fake.apiRequests).toHaveLength(8);
@@ -362,8 +394,14 @@ describe("Server-to-Server tokens", () => {
       json(401, example("ErrorInvalidAccessToken")),
       json(200, recurringWebinar()),
     );
-    fake.token(delayed(20, json(200, { access_token: "fresh", expires_in: 3599 })));
-    await Promise.all([1, 2, 3].map(() => getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" })));
+    const refresh = gated(json(200, { access_token: "fresh", expires_in: 3599 }));
+    fake.token(refresh);
+    const calls = [1, 2, 3].map(() => getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" }));
+    // The refresh is held until all three stale calls have had their 401.
+    await fake.apiArrived(4);
+    await fake.tokenArrived(2);
+    refresh.release();
+    await Promise.all(calls);
     expect(fake.tokenRequests).toHaveLength(2); // the first token, then one refresh
   });
 
@@ -427,7 +465,27 @@ describe("path parameters", () => {
   });
 });
 
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 2));
-  expect(condition()).toBe(true);
-}
+describe("per-call headers", () => {
+  it("are sent with the request (e.g. Prefer for the mock), beside the client's Authorization", async () => {
+    fake.api(json(200, recurringWebinar()));
+    const { zoom } = fastClient(fake);
+    await getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" }, { headers: { Prefer: "code=200, example=RecurringWebinar", "X-Trace": "abc" } });
+    await getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "97871060099" }, { headers: new Headers([["prefer", "dynamic=true"]]) });
+    expect(fake.apiRequests.map((r) => r.headers.prefer)).toEqual(["code=200, example=RecurringWebinar", "dynamic=true"]);
+    expect(fake.apiRequests[0]?.headers["x-trace"]).toBe("abc");
+    expect(fake.apiRequests.map((r) => r.headers.authorization)).toEqual(["Bearer token-1", "Bearer token-1"]);
+  });
+
+  it.each<[string, HeadersInit]>([
+    ["an Authorization header", { Authorization: "Bearer someone-else" }],
+    ["an invalid header name", { "bad name": "x" }],
+    ["an invalid header value", { "X-Ok": "line\nbreak" }],
+  ])("refuse %s with a TypeError before anything is sent", async (_name, headers) => {
+    const { zoom } = fastClient(fake);
+    const error = await getWebinar(zoom, { accountId: SUB_ACCOUNT, webinarId: "1" }, { headers }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(String(error)).not.toContain("someone-else");
+    expect(fake.apiRequests).toHaveLength(0);
+    expect(fake.tokenRequests).toHaveLength(0);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { textSnippet } from "../../src/client/error-from-response.js";
+import { textSnippet } from "../../src/client/response-text.js";
 import { webinarIdForPath } from "../../src/client/path-params.js";
 import { isDailyLimit, readRateLimitHeaders } from "../../src/client/rate-limit-headers.js";
 import { parseRetryAfter } from "../../src/client/retry-after.js";

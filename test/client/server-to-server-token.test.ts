@@ -35,7 +35,7 @@ describe("Server-to-Server token cache", () => {
   it("reuses the token until a minute before expires_in", async () => {
     let now = 1_000_000;
     const endpoint = tokenEndpoint();
-    const tokens = serverToServerTokenSource(credentials, { fetch: endpoint.fetch, timeoutMs: 1000, now: () => now });
+    const tokens = serverToServerTokenSource(credentials, { fetch: endpoint.fetch, timeoutMs: 1000, clock: clockAt(() => now) });
     expect(await tokens.get(never)).toBe("token-1");
     now += 3_599_000 - 60_000 - 1;
     expect(await tokens.get(never)).toBe("token-1");
@@ -47,7 +47,7 @@ describe("Server-to-Server token cache", () => {
   it("refreshes short-lived tokens a tenth of their life early", async () => {
     let now = 0;
     const endpoint = tokenEndpoint((n) => ({ access_token: `t${n}`, expires_in: 10 }));
-    const tokens = serverToServerTokenSource(credentials, { fetch: endpoint.fetch, timeoutMs: 1000, now: () => now });
+    const tokens = serverToServerTokenSource(credentials, { fetch: endpoint.fetch, timeoutMs: 1000, clock: clockAt(() => now) });
     await tokens.get(never);
     now = 8_999;
     expect(await tokens.get(never)).toBe("t1");
@@ -108,3 +108,7 @@ describe("Server-to-Server token cache", () => {
     await expect(tokens.get(never)).rejects.toThrow("no access_token");
   });
 });
+
+function clockAt(now: () => number) {
+  return { now, setTimeout: () => undefined, clearTimeout: () => undefined };
+}

@@ -63,6 +63,22 @@ describe("public types", () => {
     // @ts-expect-error webinarId is required
     void getWebinar(zoom, { accountId: "a" });
     void getWebinar(zoom, { accountId: "a", webinarId: 97871060099 });
+    void getWebinar(zoom, { accountId: "a", webinarId: "1" }, { headers: { Prefer: "code=404" }, signal: AbortSignal.abort() });
+    // @ts-expect-error headers are names and string values
+    void getWebinar(zoom, { accountId: "a", webinarId: "1" }, { headers: { Prefer: 404 } });
+  });
+
+  it("onDrift receives the pointer, the value and what was expected", () => {
+    createZoomClient({
+      accessToken: "t",
+      validateResponses: true,
+      onDrift: (drift) => {
+        expectTypeOf(drift.pointer).toEqualTypeOf<string>();
+        expectTypeOf(drift.value).toEqualTypeOf<unknown>();
+        expectTypeOf(drift.expected).toEqualTypeOf<readonly unknown[]>();
+        expectTypeOf(drift.kind).toEqualTypeOf<"enum" | "unknown-field">();
+      },
+    });
   });
 
   it("ZoomApiError exposes typed fields", () => {

@@ -1,3 +1,4 @@
+import type { Redactor } from "../redact.js";
 import { ZoomApiError } from "../zoom-api-error.js";
 
 /** Where the bearer token of each attempt comes from. */
@@ -15,9 +16,10 @@ export interface TokenSource {
 export type AccessTokenOption = string | (() => string | Promise<string>);
 
 /** A fixed token, or a caller's function that is asked again for every attempt. */
-export function accessTokenSource(option: AccessTokenOption): TokenSource {
+export function accessTokenSource(option: AccessTokenOption, redactor?: Redactor): TokenSource {
   if (typeof option === "string") {
     const token = option;
+    redactor?.addToken(token);
     return { current: () => token, get: () => Promise.resolve(token), invalidate: () => false };
   }
   const provide = option;
@@ -38,6 +40,7 @@ export function accessTokenSource(option: AccessTokenOption): TokenSource {
           attempts: 1,
         });
       }
+      redactor?.addToken(token);
       return token;
     },
     invalidate: () => true,

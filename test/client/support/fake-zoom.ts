@@ -10,6 +10,8 @@ export interface RecordedRequest {
   rawUrl: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** Settles when the exchange's response is closed: answered, or the connection dropped. */
+  closed: Promise<void>;
 }
 
 export type Responder = (res: ServerResponse, req: RecordedRequest) => void;
@@ -20,6 +22,10 @@ export interface FakeZoom {
   tokenUrl: string;
   apiRequests: RecordedRequest[];
   tokenRequests: RecordedRequest[];
+  /** Settles once `count` API requests have arrived in total. */
+  apiArrived(count: number): Promise<void>;
+  /** Settles once `count` token requests have arrived in total. */
+  tokenArrived(count: number): Promise<void>;
   /** Sets the answers to the next API requests, in order; the last one keeps answering. */
   api(...responders: Responder[]): FakeZoom;
   /** Replace the token endpoint's answers (default: token-1, token-2, … valid for 3599 s). */
@@ -34,6 +40,15 @@ export async function startFakeZoom(): Promise<FakeZoom> {
   const apiRequests: RecordedRequest[] = [];
   const tokenRequests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
+  const waiters: Array<{ list: RecordedRequest[]; count: number; resolve: () => void }> = [];
+  const arrived = (list: RecordedRequest[], count: number): Promise<void> =>
+    list.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ list, count, resolve }));
+  const notify = (): void => {
+    for (const waiter of waiters.splice(0)) {
+      if (waiter.list.length >= waiter.count) waiter.resolve();
+      else waiters.push(waiter);
+    }
+  };
 
   const issueToken: Responder = (res, req) => {
     tokensIssued += 1;
@@ -52,6 +67,7 @@ export async function startFakeZoom(): Promise<FakeZoom> {
         rawUrl: req.url ?? "",
         headers: req.headers,
         body: Buffer.concat(chunks).toString("utf8"),
+        closed: new Promise<void>((resolve) => res.on("close", resolve)),
       };
       if (recorded.rawUrl.startsWith("/oauth/token")) {
         tokenRequests.push(recorded);
@@ -60,6 +76,7 @@ export async function startFakeZoom(): Promise<FakeZoom> {
         apiRequests.push(recorded);
         take(apiQueue, json(500, { code: 0, message: "fake-zoom: no responder queued" }))(res, recorded);
       }
+      notify();
     });
   });
   server.on("connection", (socket) => {
@@ -75,6 +92,8 @@ export async function startFakeZoom(): Promise<FakeZoom> {
     tokenUrl: `${origin}/oauth/token`,
     apiRequests,
     tokenRequests,
+    apiArrived: (count) => arrived(apiRequests, count),
+    tokenArrived: (count) => arrived(tokenRequests, count),
     api(...responders) {
       apiQueue = responders;
       return fake;
@@ -113,10 +132,41 @@ export const destroySocket: Responder = (res) => {
 /** Never answers; the client's timeout has to end the wait. */
 export const hang: Responder = () => {};
 
-/** Answers after `ms` (a slow but eventually successful upstream). */
-export function delayed(ms: number, responder: Responder): Responder {
-  return (res, req) => {
-    const timer = setTimeout(() => responder(res, req), ms);
-    res.on("close", () => clearTimeout(timer));
+/** Holds `responder` back until `release()`: a slow upstream whose pace the test decides. */
+export function gated(responder: Responder): Responder & { release(): void } {
+  const held: Array<() => void> = [];
+  let open = false;
+  const gate = (res: ServerResponse, req: RecordedRequest): void => {
+    if (open) responder(res, req);
+    else held.push(() => responder(res, req));
   };
+  return Object.assign(gate, {
+    release() {
+      open = true;
+      for (const answer of held.splice(0)) answer();
+    },
+  });
+}
+
+/**
+ * A body that never ends: writes `chunk` whenever the socket can take more, until the client
+ * goes away. `written()` tells how many bytes were handed to the socket.
+ */
+export function endless(status: number, chunk: string, headers: Record<string, string> = {}): Responder & { written(): number } {
+  let written = 0;
+  const responder = (res: ServerResponse): void => {
+    res.writeHead(status, { "Content-Type": "application/json", ...headers });
+    const bytes = Buffer.from(chunk);
+    const pump = (): void => {
+      while (!res.destroyed) {
+        written += bytes.length;
+        if (!res.write(bytes)) {
+          res.once("drain", pump);
+          return;
+        }
+      }
+    };
+    pump();
+  };
+  return Object.assign(responder, { written: () => written });
 }
