@@ -1043,6 +1043,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}/webinars/{webinarId}/branding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webinar's session branding
+         * @description Returns the session branding of a webinar in the sub account `accountId`: its wallpaper,
+         *     the virtual backgrounds hosts and panelists can pick, and its name tags. The account needs
+         *     a webinar plan, and the Webinar Session Branding setting must be on.
+         *
+         *     Rate limit category: Light.
+         */
+        get: operations["getWebinarBranding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/branding/virtual_backgrounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a webinar's branding virtual background
+         * @description Adds an image to the virtual backgrounds that hosts and panelists of the webinar can pick.
+         *     The image must be a JPG/JPEG, GIF or PNG file of at most 15 MB, and a webinar holds at most
+         *     10 of them. Send it as `multipart/form-data` with the image in the `file` part. The
+         *     Webinar Session Branding setting must be on.
+         *
+         *     Rate limit category: Medium.
+         */
+        post: operations["uploadWebinarBrandingVirtualBackground"];
+        /**
+         * Delete a webinar's branding virtual backgrounds
+         * @description Removes virtual background files from the webinar's session branding. List the files to
+         *     remove in `ids`, separated by commas. The Webinar Session Branding setting must be on.
+         *
+         *     Rate limit category: Light.
+         */
+        delete: operations["deleteWebinarBrandingVirtualBackgrounds"];
+        options?: never;
+        head?: never;
+        /**
+         * Set a webinar's default branding virtual background
+         * @description Makes one of the webinar's branding virtual backgrounds (`id`) the default, for the
+         *     webinar and, unless `set_default_for_all_panelists` is false, for every panelist. The
+         *     Webinar Session Branding setting must be on.
+         *
+         *     Rate limit category: Light.
+         */
+        patch: operations["setWebinarBrandingDefaultVirtualBackground"];
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/branding/name_tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a webinar's branding name tag
+         * @description Adds a name tag to the webinar's session branding. A webinar holds at most 20 name tags.
+         *     The Webinar Session Branding setting must be on.
+         *
+         *     Rate limit category: Medium.
+         */
+        post: operations["createWebinarBrandingNameTag"];
+        /**
+         * Delete a webinar's branding name tags
+         * @description Removes name tags from the webinar's session branding. List the name tags to remove in
+         *     `name_tag_ids`, separated by commas. The Webinar Session Branding setting must be on.
+         *
+         *     Rate limit category: Light.
+         */
+        delete: operations["deleteWebinarBrandingNameTags"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/branding/name_tags/{nameTagId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The ID of one session-branding name tag of the webinar, as returned by Create a name tag or
+                 *     Get a webinar's session branding (`name_tags[].id`).
+                 * @example J0sFXN2PSOCGrqTqLRwgAQ
+                 */
+                nameTagId: components["parameters"]["NameTagId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a webinar's branding name tag
+         * @description Changes the label, colours or default status of one name tag of the webinar. Fields left
+         *     out of the body keep their value. The Webinar Session Branding setting must be on.
+         *
+         *     Rate limit category: Medium.
+         */
+        patch: operations["updateWebinarBrandingNameTag"];
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/branding/wallpaper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a webinar's branding wallpaper
+         * @description Sets the image shown behind the video tiles of the webinar. A webinar has one wallpaper;
+         *     the image must be a JPG/JPEG, GIF or PNG file in a 16:9 ratio (1920 × 1080 pixels is
+         *     recommended) of at most 15 MB. Send it as `multipart/form-data` with the image in the
+         *     `file` part. The Webinar Session Branding setting must be on.
+         *
+         *     Rate limit category: Medium.
+         */
+        post: operations["uploadWebinarBrandingWallpaper"];
+        /**
+         * Delete a webinar's branding wallpaper
+         * @description Removes the wallpaper from the webinar's session branding. The Webinar Session Branding
+         *     setting must be on.
+         *
+         *     Rate limit category: Light.
+         */
+        delete: operations["deleteWebinarBrandingWallpaper"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3642,6 +3882,235 @@ export interface components {
              */
             show_in_the_follow_up_email?: boolean;
         };
+        /**
+         * @description One virtual background file of a webinar's session branding. Get a webinar's session branding
+         *     sends `id`, `name` and `is_default`; the upload answer adds `size` and `type`.
+         */
+        BrandingVirtualBackground: {
+            /**
+             * @description The ID of the virtual background file, used to select or delete it.
+             * @example J0sFXN2PSOCGrqTqLRwgAQ
+             */
+            id?: string;
+            /**
+             * @description The file name the image was uploaded with.
+             * @example beach.jpg
+             */
+            name?: string;
+            /**
+             * @description Whether this file is the webinar's default virtual background.
+             * @example true
+             */
+            is_default?: boolean;
+            /**
+             * @description The size of the file in bytes (present in the upload answer).
+             * @example 524288
+             */
+            size?: number;
+            /**
+             * @description The kind of file (present in the upload answer). Zoom's published spec lists one value:
+             *     - `image`: an image file.
+             *
+             *     The SDK types declare a plain string, so other values may appear.
+             * @example image
+             */
+            type?: string;
+        };
+        /**
+         * @description A name tag of a webinar's session branding: a label with colours that hosts and panelists
+         *     can show with their video. Unknown fields may appear and must be ignored.
+         */
+        BrandingNameTag: {
+            /**
+             * @description The ID of the name tag, used in the path of Update a name tag and in `name_tag_ids`.
+             * @example J0sFXN2PSOCGrqTqLRwgAQ
+             */
+            id?: string;
+            /**
+             * @description The label of the name tag.
+             * @example Speaker
+             */
+            name?: string;
+            /**
+             * @description Colour of the text, as a hexadecimal colour code (Zoom's examples look like `0e72ed`).
+             * @example 0e72ed
+             */
+            text_color?: string;
+            /**
+             * @description Accent colour, as a hexadecimal colour code.
+             * @example 0e72ed
+             */
+            accent_color?: string;
+            /**
+             * @description Background colour, as a hexadecimal colour code.
+             * @example ffffff
+             */
+            background_color?: string;
+            /**
+             * @description Whether this is the webinar's default name tag.
+             * @example true
+             */
+            is_default?: boolean;
+        };
+        /**
+         * @description The session branding of a webinar: the wallpaper shown behind the video tiles, the virtual
+         *     backgrounds offered to hosts and panelists, and the name tags that can be applied to them.
+         *     Parts the webinar does not use may be missing. Unknown fields may appear and must be ignored.
+         */
+        WebinarBranding: {
+            /** @description The wallpaper file of the webinar, when one was uploaded. */
+            wallpaper?: {
+                /**
+                 * @description The ID of the wallpaper file.
+                 * @example zazQjwDuQkS3Q2EprNd7jQ
+                 */
+                id?: string;
+            };
+            /** @description The virtual background files uploaded for the webinar. */
+            virtual_backgrounds?: components["schemas"]["BrandingVirtualBackground"][];
+            /** @description The name tags defined for the webinar. */
+            name_tags?: components["schemas"]["BrandingNameTag"][];
+        };
+        /**
+         * @description The form of a virtual background upload. The file must be a JPG/JPEG, GIF or PNG image of at
+         *     most 15 MB, and a webinar holds at most 10 virtual background files.
+         */
+        BrandingVirtualBackgroundUpload: {
+            /**
+             * Format: binary
+             * @description The image itself: JPG/JPEG, GIF or PNG, at most 15 MB (Zoom's error text says "15M";
+             *     `x-max-file-size` takes it as 15 × 1024 × 1024 bytes).
+             */
+            file: string;
+            /**
+             * @description Make the uploaded file the webinar's default virtual background.
+             * @default false
+             * @example true
+             */
+            default?: boolean;
+            /**
+             * @description Also make the uploaded file the default virtual background of every panelist, including
+             *     panelists that have none yet.
+             * @default true
+             * @example true
+             */
+            set_default_for_all_panelists?: boolean;
+        };
+        /**
+         * @description A new name tag. The label and the three colours are required; a webinar holds at most 20
+         *     name tags.
+         */
+        BrandingNameTagCreate: {
+            /**
+             * @description The label of the name tag, at most 50 characters.
+             * @example Speaker
+             */
+            name: string;
+            /**
+             * @description Colour of the text, as a hexadecimal colour code such as `0e72ed`. Zoom's spec names the
+             *     format "Hex color code" in words only, so the contract does not pin the exact spelling.
+             * @example 0e72ed
+             */
+            text_color: string;
+            /**
+             * @description Accent colour, as a hexadecimal colour code.
+             * @example 0e72ed
+             */
+            accent_color: string;
+            /**
+             * @description Background colour, as a hexadecimal colour code.
+             * @example ffffff
+             */
+            background_color: string;
+            /**
+             * @description Make this name tag the webinar's default one.
+             * @default false
+             * @example true
+             */
+            is_default?: boolean;
+            /**
+             * @description Also make this name tag the default of every panelist, including panelists that have no
+             *     default name tag yet.
+             * @default true
+             * @example true
+             */
+            set_default_for_all_panelists?: boolean;
+        };
+        /** @description The fields of a name tag to change. Fields that are left out keep their current value. */
+        BrandingNameTagUpdate: {
+            /**
+             * @description The label of the name tag, at most 50 characters.
+             * @example Speaker
+             */
+            name?: string;
+            /**
+             * @description Colour of the text, as a hexadecimal colour code such as `0e72ed`. Zoom's spec names the
+             *     format "Hex color code" in words only, so the contract does not pin the exact spelling.
+             * @example 0e72ed
+             */
+            text_color?: string;
+            /**
+             * @description Accent colour, as a hexadecimal colour code.
+             * @example 0e72ed
+             */
+            accent_color?: string;
+            /**
+             * @description Background colour, as a hexadecimal colour code.
+             * @example ffffff
+             */
+            background_color?: string;
+            /**
+             * @description Make this name tag the webinar's default one.
+             * @default false
+             * @example true
+             */
+            is_default?: boolean;
+            /**
+             * @description Also make this name tag the default of every panelist, including panelists that have no
+             *     default name tag yet.
+             * @default true
+             * @example true
+             */
+            set_default_for_all_panelists?: boolean;
+        };
+        /**
+         * @description The form of a wallpaper upload. A webinar has one wallpaper; the file must be a JPG/JPEG, GIF
+         *     or PNG image in a 16:9 ratio (1920 × 1080 pixels recommended) of at most 15 MB.
+         */
+        BrandingWallpaperUpload: {
+            /**
+             * Format: binary
+             * @description The image itself: JPG/JPEG, GIF or PNG, 16:9, at most 15 MB (taken as 15 × 1024 × 1024
+             *     bytes in `x-max-file-size`).
+             */
+            file: string;
+        };
+        /** @description The wallpaper file Zoom stored for the webinar, as the upload answer describes it. */
+        BrandingWallpaper: {
+            /**
+             * @description The ID of the wallpaper file.
+             * @example zazQjwDuQkS3Q2EprNd7jQ
+             */
+            id?: string;
+            /**
+             * @description The file name the image was uploaded with.
+             * @example stage.png
+             */
+            name?: string;
+            /**
+             * @description The size of the file in bytes.
+             * @example 262144
+             */
+            size?: number;
+            /**
+             * @description The kind of file. Zoom's published spec lists one value:
+             *     - `image`: an image file.
+             *
+             *     The SDK types declare a plain string, so other values may appear.
+             * @example image
+             */
+            type?: string;
+        };
     };
     responses: {
         /**
@@ -3921,6 +4390,39 @@ export interface components {
                 "application/json": components["schemas"]["ZoomError"];
             };
         };
+        /**
+         * @description **Bad request.** Zoom codes for the session-branding operations:
+         *     - `300`: the webinar ID, or an ID in the query (`id`, `ids`, `name_tag_ids`), is not valid.
+         *     - `1010`: the user does not belong to this account (`accountId`).
+         *     - `3000`: session branding is not enabled for the webinar, or (creating a name tag) the
+         *       webinar already has 20 name tags.
+         *     - `120` (uploads only): no file, a file over 15 MB, an eleventh virtual background, or a file
+         *       that is not a JPG/JPEG, GIF or PNG image.
+         *     - `4711`: the token is valid but carries neither scope the operation accepts.
+         */
+        BrandingBadRequest: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /** @description **No content.** The change was applied; Zoom sends HTTP 204 with an empty body. */
+        NoContent: {
+            headers: {
+                "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
     };
     parameters: {
         /**
@@ -4028,6 +4530,12 @@ export interface components {
          * @example QalIoKWLTJehBJ8e1xRrbQ
          */
         PollId: string;
+        /**
+         * @description The ID of one session-branding name tag of the webinar, as returned by Create a name tag or
+         *     Get a webinar's session branding (`name_tags[].id`).
+         * @example J0sFXN2PSOCGrqTqLRwgAQ
+         */
+        NameTagId: string;
     };
     requestBodies: never;
     headers: {
@@ -6839,6 +7347,410 @@ export interface operations {
             400: components["responses"]["PollsBadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["PollNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWebinarBranding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The webinar's session branding. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebinarBranding"];
+                };
+            };
+            400: components["responses"]["BrandingBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    uploadWebinarBrandingVirtualBackground: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The image and whether it becomes the default. */
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["BrandingVirtualBackgroundUpload"];
+            };
+        };
+        responses: {
+            /** @description **Created.** Zoom stored the image and describes the new virtual background file. */
+            201: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandingVirtualBackground"];
+                };
+            };
+            400: components["responses"]["BrandingBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteWebinarBrandingVirtualBackgrounds: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The IDs of the virtual background files to delete, separated by commas.
+                 * @example J0sFXN2PSOCGrqTqLRwgAQ,AsfE0cx2TFSfqqKbE0BUZg
+                 */
+                ids?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BrandingBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    setWebinarBrandingDefaultVirtualBackground: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The ID of the virtual background file to make the default.
+                 * @example J0sFXN2PSOCGrqTqLRwgAQ
+                 */
+                id?: string;
+                /**
+                 * @description Also make the file the default of every panelist, including panelists that have no
+                 *     default virtual background yet.
+                 * @example true
+                 */
+                set_default_for_all_panelists?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BrandingBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    createWebinarBrandingNameTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The label and colours of the new name tag. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BrandingNameTagCreate"];
+            };
+        };
+        responses: {
+            /** @description **Created.** The new name tag. */
+            201: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandingNameTag"];
+                };
+            };
+            400: components["responses"]["BrandingBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteWebinarBrandingNameTags: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The IDs of the name tags to delete, separated by commas.
+                 * @example Nt9kLq2xQ1mYbW3cV4dE5f,J0sFXN2PSOCGrqTqLRwgAQ
+                 */
+                name_tag_ids?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BrandingBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinarBrandingNameTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The ID of one session-branding name tag of the webinar, as returned by Create a name tag or
+                 *     Get a webinar's session branding (`name_tags[].id`).
+                 * @example J0sFXN2PSOCGrqTqLRwgAQ
+                 */
+                nameTagId: components["parameters"]["NameTagId"];
+            };
+            cookie?: never;
+        };
+        /** @description The fields of the name tag to change. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BrandingNameTagUpdate"];
+            };
+        };
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BrandingBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    uploadWebinarBrandingWallpaper: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The wallpaper image. */
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["BrandingWallpaperUpload"];
+            };
+        };
+        responses: {
+            /** @description **Created.** Zoom stored the image and describes the wallpaper file. */
+            201: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandingWallpaper"];
+                };
+            };
+            400: components["responses"]["BrandingBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteWebinarBrandingWallpaper: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BrandingBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             "5XX": components["responses"]["ServerError"];
         };
