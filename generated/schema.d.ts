@@ -373,6 +373,396 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}/webinars/{webinarId}/batch_registrants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Perform batch registration
+         * @description Registers up to 30 people at once for a webinar of the sub account and returns a join
+         *     link for each.
+         *
+         *     - Only scheduled webinars (type `5`) that require registration are supported, and the
+         *       host must be a licensed user.
+         *     - `auto_approve` approves the batch at once for a webinar whose registrations are
+         *       approved by hand.
+         *     - Zoom caps how often one person can be registered per day; past the cap it answers 429
+         *       until 00:00 UTC.
+         *
+         *     Rate limit category: Heavy.
+         */
+        post: operations["addWebinarBatchRegistrants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/registrants/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update registrants' status
+         * @description Approves or denies registrations for a webinar of the sub account, or withdraws an
+         *     approval, for up to 30 registrants per call. For a recurring webinar, `occurrence_id`
+         *     limits the change to one occurrence. Zoom caps how often one registrant's status can change
+         *     per day; past the cap it answers 429 until 00:00 UTC.
+         *
+         *     Rate limit category: Medium.
+         */
+        put: operations["updateWebinarRegistrantStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/past_webinars/{WebinarUUID}/absentees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The UUID of one finished webinar instance. Every time a webinar takes place Zoom gives
+                 *     that instance a new UUID, so the numeric webinar ID is not accepted here.
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When it **starts with `/` or contains `//`**,
+                 *     Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`); other UUIDs are encoded
+                 *     once, as usual.
+                 * @example Bznyg8KZTdCVbQxvS/oZ7w==
+                 */
+                WebinarUUID: components["parameters"]["WebinarUuid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get webinar absentees
+         * @description Lists the people who registered for one past instance of a webinar of the sub account but
+         *     did not join it, one page at a time. The instance is named by its UUID, and the webinar
+         *     must have required registration.
+         *
+         *     Rate limit category: Heavy.
+         */
+        get: operations["listWebinarAbsentees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/registrants/{registrantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The registrant to act on, as Zoom returned it in `registrants[].id` of
+                 *     **List webinar registrants** or in `registrant_id` when the registration was added.
+                 * @example 9tboDiHUQAeOnbmudzWa5g
+                 */
+                registrantId: components["parameters"]["RegistrantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webinar registrant
+         * @description Returns everything Zoom holds about one registration for a webinar of the sub account:
+         *     the registrant's profile, answers, status and personal join link.
+         *
+         *     Rate limit category: Light.
+         */
+        get: operations["getWebinarRegistrant"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webinar registrant
+         * @description Removes one registration from a webinar of the sub account; the person's join link stops
+         *     working. For a recurring webinar, `occurrence_id` removes the registration from that
+         *     occurrence only.
+         *
+         *     Rate limit category: Light.
+         */
+        delete: operations["deleteWebinarRegistrant"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/registrants/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List registration questions
+         * @description Returns the registration form of a webinar of the sub account: which of Zoom's standard
+         *     fields it asks for, which of them are required, and the host's own questions.
+         *
+         *     Rate limit category: Light.
+         */
+        get: operations["listWebinarRegistrationQuestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update registration questions
+         * @description Sets the registration form of a scheduled webinar of the sub account: the standard fields
+         *     it asks for and the host's own questions. The webinar must require registration.
+         *
+         *     Rate limit category: Light.
+         */
+        patch: operations["updateWebinarRegistrationQuestions"];
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/panelists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List panelists
+         * @description Lists every panelist of a webinar of the sub account, with their join links and the
+         *     branding bound to them. Zoom returns the whole list at once, without paging.
+         *
+         *     Rate limit category: Medium.
+         */
+        get: operations["listWebinarPanelists"];
+        put?: never;
+        /**
+         * Add panelists
+         * @description Invites up to 30 people per call as panelists of a scheduled webinar of the sub account,
+         *     optionally binding a branding virtual background or name tag to each. Zoom emails each
+         *     panelist an invitation. Zoom caps how often one panelist can be added per day; past the
+         *     cap it answers 429 until 00:00 UTC.
+         *
+         *     Rate limit category: Medium.
+         */
+        post: operations["addWebinarPanelists"];
+        /**
+         * Remove all panelists
+         * @description Removes every panelist from a webinar of the sub account; their join links stop working.
+         *
+         *     Rate limit category: Light.
+         */
+        delete: operations["deleteWebinarPanelists"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/registrants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List webinar registrants
+         * @description Lists the people registered for a webinar of the sub account, one page at a time, filtered
+         *     by registration status (approved by default), occurrence or tracking source.
+         *
+         *     - The webinar must require registration.
+         *     - Page with `next_page_token`: pass the token of the previous answer until Zoom returns
+         *       an empty one. `page_number` still works but is deprecated.
+         *
+         *     Rate limit category: Medium.
+         */
+        get: operations["listWebinarRegistrants"];
+        put?: never;
+        /**
+         * Add a webinar registrant
+         * @description Registers one person for a webinar of the sub account and returns their personal join
+         *     link. Zoom sends the registrant a confirmation email in the chosen `language`.
+         *
+         *     - The webinar must require registration, and the fields its registration form marks as
+         *       required must be filled in (see **List registration questions**).
+         *     - For a recurring webinar, `occurrence_ids` picks the occurrences to register for.
+         *     - Zoom caps how often one person can be registered per day; past the cap it answers 429
+         *       until 00:00 UTC.
+         *     - Paid registration cannot be made through the API.
+         *
+         *     Rate limit category: Light.
+         */
+        post: operations["addWebinarRegistrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/webinars/{webinarId}/panelists/{panelistId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The panelist to remove: the `id` that **List webinar panelists** returns for that
+                 *     panelist, or the panelist's email address.
+                 * @example Tg2b6GhcQKKbV7nSCbDKug
+                 */
+                panelistId: components["parameters"]["PanelistId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a panelist
+         * @description Removes one panelist from a webinar of the sub account; their join link stops working.
+         *
+         *     Rate limit category: Light.
+         */
+        delete: operations["deleteWebinarPanelist"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{accountId}/webinars/{webinarId}/livestream/status": {
         parameters: {
             query?: never;
@@ -997,28 +1387,20 @@ export interface components {
          */
         PageInfo: {
             /**
-             * Format: int32
              * @description How many records this page was asked to hold. The request caps it at 300; the answer
              *     is not bounded here so that whatever Zoom echoes is accepted.
              */
             page_size?: number;
-            /**
-             * Format: int32
-             * @description How many records exist across all pages.
-             */
+            /** @description How many records exist across all pages. */
             total_records?: number;
             /**
              * @description Cursor for the next page, valid for 15 minutes. Zoom fills it only while more records
              *     remain, so an empty or missing token means this is the last page.
              */
             next_page_token?: string;
-            /**
-             * Format: int32
-             * @description How many pages the whole result fills at the current page size.
-             */
+            /** @description How many pages the whole result fills at the current page size. */
             page_count?: number;
             /**
-             * Format: int32
              * @deprecated
              * @description **Deprecated.** The number of this page, counted from 1, when page-number paging was
              *     used. Follow `next_page_token` instead.
@@ -2467,6 +2849,406 @@ export interface components {
             /** @description The instances, each with its UUID and start time. */
             webinars?: components["schemas"]["PastWebinarInstance"][];
         };
+        /**
+         * @description Up to 30 people to register for a scheduled webinar (type `5`) in one call. Only the
+         *     name and email are sent; the webinar must require registration.
+         */
+        BatchRegistrantsCreate: {
+            /**
+             * @description For a webinar whose registrations the host approves by hand (`approval_type` `1`),
+             *     `true` approves the people in this batch at once. It cannot turn approval on for a
+             *     webinar that approves automatically.
+             */
+            auto_approve?: boolean;
+            /** @description The people to register, at most 30 per call. */
+            registrants?: {
+                /**
+                 * Format: email
+                 * @description The person's email address.
+                 */
+                email: string;
+                /** @description The person's first name. */
+                first_name: string;
+                /** @description The person's last name. */
+                last_name?: string;
+            }[];
+        };
+        /** @description The registrations Zoom created from a batch, one per person. */
+        BatchRegistrantsCreated: {
+            /** @description One item per registered person. */
+            registrants?: {
+                /** @description The email address the person was registered with. */
+                email?: string;
+                /** @description The new registrant's ID. */
+                registrant_id?: string;
+                /** @description The person's own link to join the webinar. */
+                join_url?: string;
+            }[];
+        };
+        /**
+         * @description A decision on one or more registrations: approve, deny, or withdraw an approval. Each
+         *     registrant is named by ID or by email address.
+         */
+        RegistrantStatusUpdate: {
+            /**
+             * @description What to do with the registrations:
+             *     - `approve`: let the registrants join.
+             *     - `deny`: turn the registrations down.
+             *     - `cancel`: withdraw an approval given earlier.
+             * @enum {string}
+             */
+            action: "approve" | "deny" | "cancel";
+            /**
+             * @description The registrations to decide on, at most 30 per call. Zoom's spec writes this limit as
+             *     `maximum: 30`, a keyword for numbers that has no effect on an array; it is stated
+             *     here as `maxItems`.
+             */
+            registrants?: {
+                /** @description The registrant's ID. */
+                id?: string;
+                /**
+                 * Format: email
+                 * @description The registrant's email address.
+                 */
+                email?: string;
+            }[];
+        };
+        /** @description A registrant's answer to one of the webinar's custom registration questions. */
+        CustomQuestionAnswer: {
+            /** @description The question, exactly as the host worded it in the registration form. */
+            title?: string;
+            /**
+             * @description What the registrant answered. Zoom accepts at most 128 characters when the registration
+             *     is submitted; the answer is not bounded here so stored values are always accepted.
+             */
+            value?: string;
+        };
+        /**
+         * @description One person registered for a webinar, as Zoom returns it. Apart from `email` and
+         *     `first_name`, a field is present only when the registration form asked for it or the
+         *     registrant filled it in. The schema stays open: Zoom may send fields not listed here, and
+         *     the profile fields may come back as empty strings.
+         */
+        Registrant: {
+            /** @description The registrant's ID, used as `registrantId` by the operations on one registrant. */
+            readonly id?: string;
+            /**
+             * @description The registrant's first name. Zoom accepts at most 64 characters on registration; the
+             *     answer is not bounded here.
+             */
+            first_name: string;
+            /**
+             * @description The registrant's last name. Zoom accepts at most 64 characters on registration; the
+             *     answer is not bounded here.
+             */
+            last_name?: string;
+            /**
+             * @description The email address the registrant signed up with (at most 128 characters on
+             *     registration). Zoom's email display rules may mask or blank it for callers who are
+             *     not allowed to see it, so no email format is enforced on the answer.
+             */
+            email: string;
+            /** @description The registrant's street address. */
+            address?: string;
+            /** @description The registrant's city. */
+            city?: string;
+            /** @description The registrant's state, province or region. */
+            state?: string;
+            /** @description The registrant's postal code. */
+            zip?: string;
+            /** @description The registrant's country as a two-letter code (for example `US`). */
+            country?: string;
+            /** @description The registrant's phone number, as typed. */
+            phone?: string;
+            /** @description Questions or remarks the registrant left for the host. */
+            comments?: string;
+            /** @description The registrant's answers to the host's custom questions. */
+            custom_questions?: components["schemas"]["CustomQuestionAnswer"][];
+            /** @description The industry the registrant works in. */
+            industry?: string;
+            /** @description The registrant's job title. */
+            job_title?: string;
+            /** @description The organization the registrant belongs to. */
+            org?: string;
+            /**
+             * @description The size of the registrant's organization, as one of the form's fixed choices. Zoom's
+             *     spec lists different ranges for answers (`101-250`, `251-500`, `501-1,000`) and for
+             *     registration (`101-500`, `500-1,000`); an answer may carry either set:
+             *     - empty: not answered.
+             *     - `1-20`, `21-50`, `51-100`: up to 100 employees.
+             *     - `101-250`, `251-500`, `501-1,000`: the ranges Zoom's answers use.
+             *     - `101-500`, `500-1,000`: the ranges Zoom's registration form uses.
+             *     - `1,001-5,000`, `5,001-10,000`, `More than 10,000`: larger organizations.
+             * @enum {string}
+             */
+            no_of_employees?: "" | "1-20" | "21-50" | "51-100" | "101-250" | "251-500" | "501-1,000" | "101-500" | "500-1,000" | "1,001-5,000" | "5,001-10,000" | "More than 10,000";
+            /**
+             * @description When the registrant expects to buy:
+             *     - empty: not answered.
+             *     - `Within a month`: in the coming month.
+             *     - `1-3 months`: in one to three months.
+             *     - `4-6 months`: in four to six months.
+             *     - `More than 6 months`: later than six months from now.
+             *     - `No timeframe`: no plan to buy.
+             * @enum {string}
+             */
+            purchasing_time_frame?: "" | "Within a month" | "1-3 months" | "4-6 months" | "More than 6 months" | "No timeframe";
+            /**
+             * @description The registrant's part in buying decisions:
+             *     - empty: not answered.
+             *     - `Decision Maker`: makes the decision.
+             *     - `Evaluator/Recommender`: assesses options and recommends one.
+             *     - `Influencer`: has a say without deciding.
+             *     - `Not involved`: takes no part.
+             * @enum {string}
+             */
+            role_in_purchase_process?: "" | "Decision Maker" | "Evaluator/Recommender" | "Influencer" | "Not involved";
+            /**
+             * @description The language of the emails Zoom sends this registrant. Zoom documents it for
+             *     **Get a webinar registrant**; the values are those of the registration request, in
+             *     Zoom's own spelling (note `jp-JP`, `ko-KO` and `Tr-TR`):
+             *     - `en-US`: English (United States).
+             *     - `de-DE`: German (Germany).
+             *     - `es-ES`: Spanish (Spain).
+             *     - `fr-FR`: French (France).
+             *     - `jp-JP`: Japanese.
+             *     - `pt-PT`: Portuguese (Portugal).
+             *     - `ru-RU`: Russian.
+             *     - `zh-CN`: Chinese (simplified, mainland China).
+             *     - `zh-TW`: Chinese (traditional, Taiwan).
+             *     - `ko-KO`: Korean.
+             *     - `it-IT`: Italian (Italy).
+             *     - `vi-VN`: Vietnamese.
+             *     - `pl-PL`: Polish.
+             *     - `Tr-TR`: Turkish.
+             * @enum {string}
+             */
+            language?: "en-US" | "de-DE" | "es-ES" | "fr-FR" | "jp-JP" | "pt-PT" | "ru-RU" | "zh-CN" | "zh-TW" | "ko-KO" | "it-IT" | "vi-VN" | "pl-PL" | "Tr-TR";
+            /**
+             * @description Where the registration stands:
+             *     - `approved`: the registrant may join.
+             *     - `pending`: waiting for the host to approve it.
+             *     - `denied`: the host turned it down.
+             * @enum {string}
+             */
+            readonly status?: "approved" | "pending" | "denied";
+            /**
+             * Format: date-time
+             * @description When the person registered (UTC, ISO 8601).
+             */
+            readonly create_time?: string;
+            /**
+             * @description The registrant's personal link to join the webinar, usable once the registration is
+             *     approved. Zoom's spec gives this field the non-standard format `string`, so no format
+             *     is stated here.
+             */
+            readonly join_url?: string;
+        };
+        /**
+         * @description A registrant who did not attend a past webinar instance. Zoom describes absentees with
+         *     the same fields as registrants (without `language`).
+         */
+        Absentee: components["schemas"]["Registrant"];
+        /** @description One page of the registrants who missed a past webinar instance, with Zoom's paging fields. */
+        AbsenteeList: components["schemas"]["PageInfo"] & {
+            /** @description The absentees on this page. Zoom names the array `registrants`. */
+            registrants?: components["schemas"]["Absentee"][];
+        };
+        /** @description One of Zoom's standard fields on a webinar's registration form, and whether it must be filled in. */
+        RegistrationQuestion: {
+            /**
+             * @description The standard field (email and first name are always on the form and are not listed):
+             *     - `last_name`: last name.
+             *     - `address`: street address.
+             *     - `city`: city.
+             *     - `country`: country or region.
+             *     - `zip`: postal code.
+             *     - `state`: state or province.
+             *     - `phone`: phone number.
+             *     - `industry`: industry.
+             *     - `org`: organization.
+             *     - `job_title`: job title.
+             *     - `purchasing_time_frame`: when the registrant expects to buy.
+             *     - `role_in_purchase_process`: the registrant's part in buying decisions.
+             *     - `no_of_employees`: size of the registrant's organization.
+             *     - `comments`: questions and comments for the host.
+             * @enum {string}
+             */
+            field_name?: "last_name" | "address" | "city" | "country" | "zip" | "state" | "phone" | "industry" | "org" | "job_title" | "purchasing_time_frame" | "role_in_purchase_process" | "no_of_employees" | "comments";
+            /** @description Whether registrants must fill in this field; `false` makes it optional. */
+            required?: boolean;
+        };
+        /** @description A question the host added to a webinar's registration form. */
+        RegistrationCustomQuestion: {
+            /** @description The question as registrants see it. */
+            title?: string;
+            /**
+             * @description How registrants answer:
+             *     - `short`: free text.
+             *     - `single_radio`: one choice from `answers`, shown as radio buttons.
+             *     - `single_dropdown`: one choice from `answers`, shown as a drop-down list.
+             *     - `multiple`: any number of choices from `answers`.
+             * @enum {string}
+             */
+            type?: "short" | "single_radio" | "single_dropdown" | "multiple";
+            /** @description Whether registrants must answer the question. */
+            required?: boolean;
+            /** @description The choices offered. Not used with `short` questions. */
+            answers?: string[];
+        };
+        /**
+         * @description The registration form of a webinar: which standard fields it shows, and the host's own
+         *     questions. Email and first name are always asked and are not listed. The same shape is
+         *     read from and written to Zoom.
+         */
+        RegistrationQuestions: {
+            /** @description The standard fields on the form and whether each is required. */
+            questions?: components["schemas"]["RegistrationQuestion"][];
+            /** @description The host's own questions. */
+            custom_questions?: components["schemas"]["RegistrationCustomQuestion"][];
+        };
+        /**
+         * @description A panelist of a webinar as Zoom lists it: who they are, their personal join link, and
+         *     the branding (virtual background and name tag) bound to them.
+         */
+        Panelist: {
+            /** @description The panelist's ID, usable as `panelistId` to remove this panelist. */
+            readonly id?: string;
+            /**
+             * @description The panelist's email address. Zoom's email display rules may mask it for callers who
+             *     are not allowed to see it, so no email format is enforced on the answer.
+             */
+            email?: string;
+            /** @description The panelist's full name. */
+            name?: string;
+            /** @description The panelist's personal link to join the webinar. */
+            readonly join_url?: string;
+            /** @description The ID of the webinar's branding virtual background bound to this panelist. */
+            virtual_background_id?: string;
+            /** @description The ID of the webinar's branding name tag bound to this panelist. */
+            name_tag_id?: string;
+            /** @description The name the name tag shows. */
+            name_tag_name?: string;
+            /** @description The pronouns the name tag shows. */
+            name_tag_pronouns?: string;
+            /** @description The line under the name on the name tag, such as a job title. */
+            name_tag_description?: string;
+        };
+        /** @description All panelists of a webinar. Zoom does not page this list. */
+        PanelistList: {
+            /** @description How many panelists the webinar has. */
+            total_records?: number;
+            /** @description The panelists. */
+            panelists?: components["schemas"]["Panelist"][];
+        };
+        /**
+         * @description One person to invite as a panelist, with the branding to bind to them: the panelist
+         *     fields Zoom accepts, with Zoom's request limits added. Zoom emails the invitation to
+         *     `email`. Fields Zoom fills in itself (`id`, `join_url`) are read-only.
+         */
+        PanelistRequest: {
+            /**
+             * Format: email
+             * @description An email address.
+             */
+            email?: string;
+            /**
+             * @description Zoom rejects names longer than 12 Chinese characters; the limit is counted in
+             *     characters of one script, which JSON Schema cannot express, so it is not enforced here.
+             */
+            name?: string;
+        } & components["schemas"]["Panelist"];
+        /** @description The panelists to add to a webinar in one call. */
+        PanelistsCreate: {
+            /**
+             * @description The people to add, at most 30 per call. Zoom's spec writes this limit as
+             *     `maximum: 30`, a keyword for numbers that has no effect on an array; it is stated
+             *     here as `maxItems`.
+             */
+            panelists?: components["schemas"]["PanelistRequest"][];
+        };
+        /** @description Zoom's answer when panelists were added. */
+        PanelistsAdded: {
+            /** @description The webinar's ID, written as a string. */
+            id?: string;
+            /**
+             * Format: date-time
+             * @description When the panelists were added (UTC, ISO 8601).
+             */
+            updated_at?: string;
+        };
+        /** @description One page of a webinar's registrants, with Zoom's paging fields. */
+        RegistrantList: components["schemas"]["PageInfo"] & {
+            /** @description The registrants on this page, in Zoom's order. */
+            registrants?: components["schemas"]["Registrant"][];
+        };
+        /**
+         * @description A registration to submit for a webinar: the registrant fields Zoom accepts, with Zoom's
+         *     limits on lengths and choices added. Only `email` and `first_name`
+         *     are always required; the other fields matter when the webinar's registration form asks
+         *     for them (see **List registration questions**), and Zoom rejects a registration that
+         *     leaves out a field the form requires. Fields Zoom fills in itself (`id`, `status`,
+         *     `create_time`, `join_url`) are read-only.
+         */
+        RegistrantRequest: {
+            /** @description At most 64 characters. */
+            first_name?: string;
+            /** @description At most 64 characters. */
+            last_name?: string;
+            /**
+             * Format: email
+             * @description An email address of at most 128 characters.
+             */
+            email?: string;
+            /** @description Each answer at most 128 characters. */
+            custom_questions?: ({
+                /** @description The answer, at most 128 characters. */
+                value?: string;
+            } & components["schemas"]["CustomQuestionAnswer"])[];
+            /**
+             * @description On registration Zoom's spec offers these ranges only; its answers use others (see the
+             *     registrant schema):
+             *     - empty: not answered.
+             *     - `1-20`, `21-50`, `51-100`: up to 100 employees.
+             *     - `101-500`, `500-1,000`: 101 to 1,000 employees.
+             *     - `1,001-5,000`, `5,001-10,000`, `More than 10,000`: larger organizations.
+             * @enum {string}
+             */
+            no_of_employees?: "" | "1-20" | "21-50" | "51-100" | "101-500" | "500-1,000" | "1,001-5,000" | "5,001-10,000" | "More than 10,000";
+            /**
+             * @description The tracking source the registration came through (an `id` from
+             *     **Get webinar tracking sources**), so the host can tell which shared link brought the
+             *     registrant in.
+             */
+            source_id?: string;
+        } & components["schemas"]["Registrant"];
+        /**
+         * @description What Zoom answers when a registration is added: the registrant's ID and personal join
+         *     link, and the webinar the registration is for.
+         */
+        RegistrantCreated: {
+            /**
+             * @description The webinar's ID. Zoom's spec types it as a string and its SDK as a number; since the
+             *     sources disagree, no type is stated and either form is accepted.
+             */
+            id?: unknown;
+            /** @description The new registrant's ID, for the operations on one registrant. */
+            registrant_id?: string;
+            /** @description The registrant's personal link to join the webinar. */
+            join_url?: string;
+            /** @description The webinar's topic. */
+            topic?: string;
+            /**
+             * Format: date-time
+             * @description When the webinar starts (UTC, ISO 8601).
+             */
+            start_time?: string;
+            /**
+             * @description For a recurring webinar, the occurrences this registration covers. Absent for a
+             *     webinar held once.
+             */
+            occurrences?: components["schemas"]["WebinarOccurrence"][];
+        };
         /** @description How the live stream shows the webinar. Zoom applies these only to a stream that is stopped. */
         LiveStreamStatusSettings: {
             /**
@@ -3695,6 +4477,54 @@ export interface components {
          */
         ShowPreviousOccurrences: boolean;
         /**
+         * @description The UUID of one finished webinar instance. Every time a webinar takes place Zoom gives
+         *     that instance a new UUID, so the numeric webinar ID is not accepted here.
+         *
+         *     A UUID is Base64 text and may contain `/`. When it **starts with `/` or contains `//`**,
+         *     Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`); other UUIDs are encoded
+         *     once, as usual.
+         * @example Bznyg8KZTdCVbQxvS/oZ7w==
+         */
+        WebinarUuid: string;
+        /**
+         * @description The cursor for the next page: pass the `next_page_token` of the previous answer unchanged.
+         *     Omit it for the first page. Zoom hands out a token only while more records remain, and a
+         *     token stops working 15 minutes after it was issued.
+         * @example IAfJX3jsOLW7w3dokmFl84zOa0MAVGyMEB2
+         */
+        NextPageToken: string;
+        /**
+         * @description The registrant to act on, as Zoom returned it in `registrants[].id` of
+         *     **List webinar registrants** or in `registrant_id` when the registration was added.
+         * @example 9tboDiHUQAeOnbmudzWa5g
+         */
+        RegistrantId: string;
+        /**
+         * @description Which registrations to list, by where they stand. Zoom lists approved registrations when
+         *     this is omitted.
+         * @example pending
+         */
+        RegistrantStatus: "approved" | "pending" | "denied";
+        /**
+         * @description List only the people who registered through one tracking source: a registration link
+         *     the host shared in a particular place (see **Get webinar tracking sources**).
+         * @example 5516482804110
+         */
+        TrackingSourceId: string;
+        /**
+         * @description For a recurring webinar, the occurrences to register for, as a comma-separated list of
+         *     `occurrences[].occurrence_id` values. Registering for several occurrences at once needs a
+         *     webinar whose `registration_type` is `3`.
+         * @example 1648194360000,1648799160000
+         */
+        OccurrenceIds: string;
+        /**
+         * @description The panelist to remove: the `id` that **List webinar panelists** returns for that
+         *     panelist, or the panelist's email address.
+         * @example Tg2b6GhcQKKbV7nSCbDKug
+         */
+        PanelistId: string;
+        /**
          * @description The poll to act on, as returned in the `id` of a poll by Create a webinar poll or
          *     List a webinar's polls. It must not be empty: without it the URL names the list of polls.
          * @example QalIoKWLTJehBJ8e1xRrbQ
@@ -4838,6 +5668,1130 @@ export interface operations {
             /**
              * @description **Not found.** No webinar has this ID. Zoom's 2023 spec gives no error code for this
              *     case; Zoom's code for a missing webinar elsewhere is:
+             *     - `3001`: the webinar does not exist or has expired.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    addWebinarBatchRegistrants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The people to register. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRegistrantsCreate"];
+            };
+        };
+        responses: {
+            /** @description **OK.** The registrations were created. Zoom answers 200, not 201, for this operation. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchRegistrantsCreated"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `200`: the account has no webinar plan.
+             *     - `300`: the webinar is not a scheduled webinar (type `5`).
+             *     - `3000`: registration is not turned on, the attendee limit is reached, or the webinar uses paid registration.
+             *     - `3038`: the webinar is over.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `404`: registration is not turned on for this webinar (Zoom's error code 404).
+             *     - `3001`: the webinar does not exist.
+             *     - `3043`: the webinar has reached its attendee capacity. Zoom lists this under HTTP 404.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinarRegistrantStatus: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The ID of one occurrence of a recurring webinar, as listed in `occurrences[].occurrence_id`.
+                 *     When given, the response describes that occurrence (its start time, duration and status)
+                 *     instead of the series as a whole.
+                 * @example 1648194360000
+                 */
+                occurrence_id?: components["parameters"]["OccurrenceId"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The decision and the registrants it applies to. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrantStatusUpdate"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The registrations were updated. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `200`: the account has no webinar plan. Zoom's spec lists this under HTTP 200; it is an error and is placed here.
+             *     - `300`: the webinar ID is not valid. Zoom's spec lists this as an HTTP status `300`; it is Zoom's error code 300 under HTTP 400.
+             *     - `1010`: the user does not belong to this account (`accountId`).
+             *     - `3035`: approving would exceed the webinar's attendee capacity.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `3001`: the webinar does not exist or has expired.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listWebinarAbsentees: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The ID of one occurrence of a recurring webinar, as listed in `occurrences[].occurrence_id`.
+                 *     When given, the response describes that occurrence (its start time, duration and status)
+                 *     instead of the series as a whole.
+                 * @example 1648194360000
+                 */
+                occurrence_id?: components["parameters"]["OccurrenceId"];
+                /**
+                 * @description How many records one page of the answer holds. Zoom returns 30 when it is omitted and
+                 *     never more than 300.
+                 * @example 30
+                 */
+                page_size?: components["parameters"]["PageSize"];
+                /**
+                 * @description The cursor for the next page: pass the `next_page_token` of the previous answer unchanged.
+                 *     Omit it for the first page. Zoom hands out a token only while more records remain, and a
+                 *     token stops working 15 minutes after it was issued.
+                 * @example IAfJX3jsOLW7w3dokmFl84zOa0MAVGyMEB2
+                 */
+                next_page_token?: components["parameters"]["NextPageToken"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The UUID of one finished webinar instance. Every time a webinar takes place Zoom gives
+                 *     that instance a new UUID, so the numeric webinar ID is not accepted here.
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When it **starts with `/` or contains `//`**,
+                 *     Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`); other UUIDs are encoded
+                 *     once, as usual.
+                 * @example Bznyg8KZTdCVbQxvS/oZ7w==
+                 */
+                WebinarUUID: components["parameters"]["WebinarUuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** One page of absentees. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenteeList"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `200`: the account has no webinar plan. Zoom's spec lists this under HTTP 200; it is an error and is placed here.
+             *     - `300`: the webinar UUID or the occurrence ID is not valid. Zoom's spec lists the UUID case as an HTTP status `300`; it is Zoom's error code 300 under HTTP 400.
+             *     - `1010`: the user does not belong to this account (`accountId`).
+             *     - `3000`: the webinar did not require registration.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `3001`: the webinar instance does not exist or has not ended.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWebinarRegistrant: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The ID of one occurrence of a recurring webinar, as listed in `occurrences[].occurrence_id`.
+                 *     When given, the response describes that occurrence (its start time, duration and status)
+                 *     instead of the series as a whole.
+                 * @example 1648194360000
+                 */
+                occurrence_id?: components["parameters"]["OccurrenceId"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The registrant to act on, as Zoom returned it in `registrants[].id` of
+                 *     **List webinar registrants** or in `registrant_id` when the registration was added.
+                 * @example 9tboDiHUQAeOnbmudzWa5g
+                 */
+                registrantId: components["parameters"]["RegistrantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The registrant. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registrant"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `300`: the webinar ID is not valid. Zoom's spec lists this as an HTTP status `300`; it is Zoom's error code 300 under HTTP 400.
+             *     - `1010`: the user does not belong to this account (`accountId`).
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `3001`: the webinar does not exist or has expired.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteWebinarRegistrant: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The ID of one occurrence of a recurring webinar, as listed in `occurrences[].occurrence_id`.
+                 *     When given, the response describes that occurrence (its start time, duration and status)
+                 *     instead of the series as a whole.
+                 * @example 1648194360000
+                 */
+                occurrence_id?: components["parameters"]["OccurrenceId"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The registrant to act on, as Zoom returned it in `registrants[].id` of
+                 *     **List webinar registrants** or in `registrant_id` when the registration was added.
+                 * @example 9tboDiHUQAeOnbmudzWa5g
+                 */
+                registrantId: components["parameters"]["RegistrantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **No content.** The registration was deleted. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description **Bad request.** Zoom lists every failure of this operation under HTTP 400:
+             *     - `200`: the account has no webinar plan.
+             *     - `300`: the registrant ID is not valid.
+             *     - `404`: registration is not turned on for this webinar (Zoom's error code 404, not the HTTP status).
+             *     - `3000`: the webinar has no registrant with this ID.
+             *     - `3001`: the webinar does not exist.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listWebinarRegistrationQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The registration form. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationQuestions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description **Not found.** The webinar does not exist. Zoom's spec gives no error code here; `3001` is the code its other webinar operations use. */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description **Other client error.** Zoom's spec documents only 404 for this operation. Any other 4xx answer (for example a malformed body) carries a Zoom error object whose `code` says what went wrong. */
+            "4XX": {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateWebinarRegistrationQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The registration form to set. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationQuestions"];
+            };
+        };
+        responses: {
+            /** @description **No content.** The registration form was updated. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description **Not found.** The webinar does not exist. Zoom's spec gives no error code here; `3001` is the code its other webinar operations use. */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description **Other client error.** Zoom's spec documents only 404 for this operation. Any other 4xx answer (for example a malformed body) carries a Zoom error object whose `code` says what went wrong. */
+            "4XX": {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listWebinarPanelists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** The panelists. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelistList"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `200`: the account has no webinar plan. Zoom's spec lists this under HTTP 200; it is an error and is placed here.
+             *     - `300`: the webinar ID is not valid. Zoom's spec lists this as an HTTP status `300` without text; it is Zoom's error code 300 under HTTP 400.
+             *     - `1010`: the user does not belong to this account (`accountId`).
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `3001`: the webinar does not exist or has expired.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    addWebinarPanelists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The panelists to add. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PanelistsCreate"];
+            };
+        };
+        responses: {
+            /** @description **Created.** The panelists were added. */
+            201: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelistsAdded"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `200`: the account has no webinar plan. Zoom's spec lists this under HTTP 200; it is an error and is placed here.
+             *     - `1010`: the user does not belong to this account (`accountId`).
+             *     - `3000`: the webinar's panelist limit is reached.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `3001`: the webinar does not exist or has expired.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteWebinarPanelists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **No content.** All panelists were removed. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `1010`: the user does not belong to this account (`accountId`).
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `3001`: the webinar does not exist or has expired.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listWebinarRegistrants: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The ID of one occurrence of a recurring webinar, as listed in `occurrences[].occurrence_id`.
+                 *     When given, the response describes that occurrence (its start time, duration and status)
+                 *     instead of the series as a whole.
+                 * @example 1648194360000
+                 */
+                occurrence_id?: components["parameters"]["OccurrenceId"];
+                /**
+                 * @description Which registrations to list, by where they stand. Zoom lists approved registrations when
+                 *     this is omitted.
+                 * @example pending
+                 */
+                status?: components["parameters"]["RegistrantStatus"];
+                /**
+                 * @description List only the people who registered through one tracking source: a registration link
+                 *     the host shared in a particular place (see **Get webinar tracking sources**).
+                 * @example 5516482804110
+                 */
+                tracking_source_id?: components["parameters"]["TrackingSourceId"];
+                /**
+                 * @description How many records one page of the answer holds. Zoom returns 30 when it is omitted and
+                 *     never more than 300.
+                 * @example 30
+                 */
+                page_size?: components["parameters"]["PageSize"];
+                /**
+                 * @deprecated
+                 * @description **Deprecated.** The page to return, counted from 1. Zoom is retiring page numbers in favour
+                 *     of `next_page_token`; new code should use the token.
+                 * @example 1
+                 */
+                page_number?: components["parameters"]["PageNumber"];
+                /**
+                 * @description The cursor for the next page: pass the `next_page_token` of the previous answer unchanged.
+                 *     Omit it for the first page. Zoom hands out a token only while more records remain, and a
+                 *     token stops working 15 minutes after it was issued.
+                 * @example IAfJX3jsOLW7w3dokmFl84zOa0MAVGyMEB2
+                 */
+                next_page_token?: components["parameters"]["NextPageToken"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **OK.** One page of registrants. */
+            200: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrantList"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `200`: the account has no webinar plan. Zoom's spec lists this under HTTP 200; it is an error and is placed here.
+             *     - `300`: the webinar ID is not valid. Zoom's spec lists this as an HTTP status `300`; it is Zoom's error code 300 under HTTP 400.
+             *     - `1010`: the user does not belong to this account (`accountId`).
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `3001`: the webinar does not exist or has expired.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    addWebinarRegistrant: {
+        parameters: {
+            query?: {
+                /**
+                 * @description For a recurring webinar, the occurrences to register for, as a comma-separated list of
+                 *     `occurrences[].occurrence_id` values. Registering for several occurrences at once needs a
+                 *     webinar whose `registration_type` is `3`.
+                 * @example 1648194360000,1648799160000
+                 */
+                occurrence_ids?: components["parameters"]["OccurrenceIds"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+            };
+            cookie?: never;
+        };
+        /** @description The person to register. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrantRequest"];
+            };
+        };
+        responses: {
+            /** @description **Created.** The registration was added. */
+            201: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrantCreated"];
+                };
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `300`: the webinar ID or one of `occurrence_ids` is not valid. Zoom's spec lists these as an HTTP status `300`; they are Zoom's error code 300 under HTTP 400.
+             *     - `1010`: the user does not belong to this account (`accountId`).
+             *     - `3000`: the webinar does not require registration, its attendee limit is reached, or it uses paid registration.
+             *     - `3027`: the host cannot register for their own webinar.
+             *     - `3034`: invited registrants must use their work email address.
+             *     - `3038`: the webinar is over.
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `1001`: the user does not exist or does not belong to this account.
+             *     - `3001`: the webinar does not exist or has expired.
+             */
+            404: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteWebinarPanelist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the sub account that owns the webinar. A master account may only read
+                 *     webinars of its own sub accounts. It must not be empty: the request
+                 *     `/accounts//webinars/…` is a different URL that Zoom rejects.
+                 * @example ABcdEFgh123456789IJklmN
+                 */
+                accountId: components["parameters"]["AccountId"];
+                /**
+                 * @description The webinar: either its numeric webinar ID (for example `97871060099`) or the
+                 *     UUID of one webinar instance (for example `m3WqMkvuRXyYqH+eKWhk9w==`).
+                 *
+                 *     A UUID is Base64 text and may contain `/`. When a UUID **starts with `/` or contains
+                 *     `//`**, Zoom requires it to be URL-encoded twice (`/` → `%2F` → `%252F`), otherwise the
+                 *     request reaches a different path. Other UUIDs are URL-encoded once, as usual.
+                 */
+                webinarId: components["parameters"]["WebinarId"];
+                /**
+                 * @description The panelist to remove: the `id` that **List webinar panelists** returns for that
+                 *     panelist, or the panelist's email address.
+                 * @example Tg2b6GhcQKKbV7nSCbDKug
+                 */
+                panelistId: components["parameters"]["PanelistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description **No content.** The panelist was removed. */
+            204: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description **Bad request.** Zoom codes:
+             *     - `200`: the account has no webinar plan. Zoom's spec lists this under HTTP 200; it is an error and is placed here.
+             *     - `1010`: the user does not belong to this account (`accountId`).
+             */
+            400: {
+                headers: {
+                    "X-RateLimit-Category": components["headers"]["RateLimitCategory"];
+                    "X-RateLimit-Type": components["headers"]["RateLimitType"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description **Not found.** Zoom codes:
+             *     - `1001`: the user does not exist or does not belong to this account.
              *     - `3001`: the webinar does not exist or has expired.
              */
             404: {

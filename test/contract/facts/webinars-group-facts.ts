@@ -160,11 +160,12 @@ export const schemaFacts: Record<string, Record<string, SchemaFact>> = {
     registrants_confirmation_email: bool,
   },
   WebinarList: {
-    page_size: int,
-    total_records: int,
+    // PageInfo (the registrants group's component) states no integer width.
+    page_size: f({ type: "integer", format: undefined }),
+    total_records: f({ type: "integer", format: undefined }),
     next_page_token: str,
-    page_count: int,
-    page_number: f({ type: "integer", deprecated: true }),
+    page_count: f({ type: "integer", format: undefined }),
+    page_number: f({ type: "integer", format: undefined, deprecated: true }),
     webinars: arr,
     "webinars[].id": f({ type: "integer", format: "int64" }),
     "webinars[].uuid": str,
