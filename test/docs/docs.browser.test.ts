@@ -1,11 +1,10 @@
 // Opens the committed docs pages (generated/docs; the drift test proves them current) in a real
 // headless Chromium, as a reader would from disk, with the network cut off: every request that
 // is not file: or data: is aborted and recorded. Screenshots only with DOCS_SCREENSHOTS=1.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyOverlay } from "../../tools/docs/apply-overlay.js";
 import { DEFAULT_OVERLAYS_DIR, REDOC_OPTIONS } from "../../tools/docs/build-docs-pages.js";
@@ -14,16 +13,10 @@ import { PAGES, type DocsLanguage } from "../../tools/docs/pages.js";
 import { renderRedocPage } from "../../tools/docs/redoc-page.js";
 import type { JsonObject } from "../../tools/docs/types.js";
 import { repoRoot } from "../support/spec.js";
+import { hasBrowser, launchBrowser, openPage as openPageIn, unexpectedViolations, WAIT_MS } from "./support/chromium.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser) {
-  console.warn(`docs browser test SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-}
 const screenshotsDir = process.env.DOCS_SCREENSHOTS === "1" ? path.join(repoRoot, "test-output") : undefined;
 const docsDir = path.join(repoRoot, "generated/docs");
-// Generous bounds: they only matter when something is wrong, and 2 shared cores can be slow.
-const WAIT_MS = 30_000;
 
 interface Operation {
   tag: string;
@@ -58,7 +51,7 @@ beforeAll(async () => {
   operations["zh-CN"] = firstOperationPerTag(await applyOverlay(english, await loadOverlay(path.join(DEFAULT_OVERLAYS_DIR, "zh-CN.yaml"))));
   if (!hasBrowser) return;
   temp = mkdtempSync(path.join(os.tmpdir(), "docs-browser-"));
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+  browser = await launchBrowser();
   if (screenshotsDir) mkdirSync(screenshotsDir, { recursive: true });
 }, 30_000);
 
@@ -67,39 +60,9 @@ afterAll(async () => {
   if (temp) rmSync(temp, { recursive: true, force: true });
 });
 
-/** A page that records console errors, CSP violations and any request leaving the machine. */
-async function openPage(file: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(WAIT_MS);
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __violations: string[] }).__violations = seen;
-    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
-  });
-  await page.goto(pathToFileURL(file).href);
-  await page.getByRole("heading", { level: 1 }).first().waitFor();
-  return { page, errors };
-}
+const openPage = (file: string) => openPageIn(browser!, file, blocked);
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/**
- * Redoc's search probes `Function(...)` to start a worker and falls back to searching on the
- * page when the policy refuses; that one refusal is expected, any other is a failure.
- */
-const unexpectedViolations = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __violations: string[] }).__violations.filter((v) => v !== "script-src eval"));
 
 const screenshot = async (page: Page, name: string) => {
   if (screenshotsDir) await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
