@@ -54,6 +54,8 @@ async function build() {
   const { build: esbuild } = await import("esbuild");
   const { outputFiles, metafile } = await esbuild({
     entryPoints: { main: entry },
+    // The metafile's input paths are relative to this, and are resolved against repoRoot below.
+    absWorkingDir: repoRoot,
     outdir: cacheDir,
     write: false,
     bundle: true,

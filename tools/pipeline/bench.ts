@@ -86,7 +86,8 @@ function chainOnce(rootDir: string, out: string): Promise<number> {
     await run([bin("@redocly/cli/bin/cli.js"), "bundle", ENTRY, "-o", bundle], rootDir);
     await run([bin("@stoplight/spectral-cli/dist/index.js"), "lint", ENTRY, "-r", ".spectral.yaml", "--fail-severity", "warn"], rootDir);
     await run([bin("@redocly/cli/bin/cli.js"), "lint", ENTRY], rootDir);
-    await run([bin("openapi-typescript/bin/cli.js"), bundle, "-o", path.join(out, GENERATED_FILES.types)], rootDir);
+    // From `out`: in the root, openapi-typescript would read redocly.yaml's `apis` and ignore its arguments.
+    await run([bin("openapi-typescript/bin/cli.js"), bundle, "-o", path.join(out, GENERATED_FILES.types)], out);
     await run([bin("@redocly/cli/bin/cli.js"), "build-docs", bundle, "--inlineBundle", "-o", path.join(out, "docs/index.html")], rootDir);
   });
 }
