@@ -22,8 +22,8 @@ const DEFAULT_SEED = 20_261_201;
 const SEED = envInteger("FC_SEED") ?? DEFAULT_SEED;
 const RUNS = envInteger("FC_RUNS") ?? 1_000;
 /** Descriptions per Chromium page, and pages per sample. */
-const BATCH = 40;
-const BATCHES = 2;
+const BATCH = 50;
+const BATCHES = 1;
 
 function envInteger(name: string): number | undefined {
   const raw = process.env[name];
@@ -204,7 +204,10 @@ async function runBatch(name: string, texts: readonly string[], options: JsonObj
     void dialog.dismiss();
   });
   const navigations: string[] = [];
-  page.on("framenavigated", (frame) => navigations.push(frame.url()));
+  // The top page only: an iframe loading its srcdoc (about:srcdoc) is no navigation away.
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) navigations.push(frame.url());
+  });
   // Hostile markup may hide what follows it (an unclosed <style>), so only the first marker is awaited.
   // (A plain DOM wait: playwright's text locator trips over some hostile elements.)
   await page.waitForFunction(() => document.body.textContent?.includes("INFO-0"));
