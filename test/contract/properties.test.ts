@@ -13,6 +13,7 @@ import { compileSchema, createOpenApiAjv, formatAjvErrors } from "../../src/vali
 import { json, startFakeZoom, type FakeZoom } from "../client/support/fake-zoom.js";
 import { loadBundledContract } from "./support/contract.js";
 import { applyMutation, componentPointer, mutationSites, schemaArbitrary, type MutationSite } from "./support/schema-arbitrary.js";
+import { envInteger } from "../support/env.js";
 
 const DEFAULT_SEED = 20_261_125;
 const SEED = envInteger("FC_SEED") ?? DEFAULT_SEED;
@@ -28,14 +29,6 @@ const WEBINAR = componentPointer("Webinar");
 const validateWebinar = compileSchema(createOpenApiAjv(document), "Webinar");
 const webinars = schemaArbitrary(document, WEBINAR, { extraProperties: true });
 const sites = mutationSites(document, WEBINAR);
-
-function envInteger(name: string): number | undefined {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === "") return undefined;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value)) throw new Error(`${name}=${raw} is not an integer`);
-  return value;
-}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -17,6 +17,7 @@ import { checkMarkupText, type MarkupFinding } from "../../tools/docs/markup-che
 import { renderRedocPage } from "../../tools/docs/redoc-page.js";
 import type { JsonObject } from "../../tools/docs/types.js";
 import { hasBrowser, launchBrowser, openPage, violations, WAIT_MS } from "./support/chromium.js";
+import { envInteger } from "../support/env.js";
 
 const DEFAULT_SEED = 20_261_201;
 const SEED = envInteger("FC_SEED") ?? DEFAULT_SEED;
@@ -24,14 +25,6 @@ const RUNS = envInteger("FC_RUNS") ?? 1_000;
 /** Descriptions per Chromium page, and pages per sample. */
 const BATCH = 50;
 const BATCHES = 1;
-
-function envInteger(name: string): number | undefined {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === "") return undefined;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value)) throw new Error(`${name}=${raw} is not an integer`);
-  return value;
-}
 
 // What hostile markup does when it runs: marks the top page, opens a dialog or leaves.
 const SET = "top.__pwned=1";
