@@ -50,9 +50,16 @@ function webinarValidator(): ValidateFunction {
   return validateWebinar;
 }
 
+/** A compiled response validator: true when `data` matches, else its `errors` say where. */
+export type ResponseValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
 /** Sorts every difference between `body` and the contract's Webinar schema into breakage and drift. */
 export function checkWebinar(body: unknown): WebinarCheck {
-  const validate = webinarValidator();
+  return checkResponse(webinarValidator(), body);
+}
+
+/** Sorts every difference between `body` and the schema `validate` checks into breakage and drift. */
+export function checkResponse(validate: ResponseValidator, body: unknown): WebinarCheck {
   const check: WebinarCheck = { mismatches: [], drift: [] };
   if (validate(body)) return check;
   for (const error of validate.errors ?? []) {

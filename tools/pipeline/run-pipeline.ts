@@ -11,7 +11,7 @@ import { GENERATED_DIR, GENERATED_FILES } from "../spec/generated-files.js";
 // every step is cached imports none of them.
 type SourceLocator = import("./source-locator.js").SourceLocator;
 
-export const STEP_NAMES = ["bundle", "lint-spectral", "lint-redocly", "validate-examples", "compile-types", "build-docs"] as const;
+export const STEP_NAMES = ["bundle", "lint-spectral", "lint-redocly", "validate-examples", "compile-types", "emit-operations", "build-docs"] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 
 /** `"bundle, compile-types"` → the steps, or the names that are not steps. */
@@ -28,6 +28,7 @@ export const STEP_OUTPUTS: Readonly<Record<StepName, readonly string[]>> = {
   "lint-redocly": [],
   "validate-examples": [],
   "compile-types": [GENERATED_FILES.types],
+  "emit-operations": [GENERATED_FILES.operations],
   "build-docs": GENERATED_FILES.docsPages,
 };
 
@@ -250,6 +251,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   // Artifacts of a spec that failed its checks are not built.
   if (steps.some((s) => s.status === "failed")) {
     skip("compile-types");
+    skip("emit-operations");
     skip("build-docs");
     return finish(false, EMPTY_DIFF, []);
   }
@@ -262,6 +264,14 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     });
     for (const [file, output] of types.files) outputs.set(file, output);
   } else skip("compile-types");
+  if (selected.has("emit-operations")) {
+    const entryRel = relativeFile(rootDir, entryFile);
+    const emitted = await step("emit-operations", sha256(code, bundleHash, entryRel), async () => {
+      const { emitOperations } = await import("./emit-operations.js");
+      return { problems: [], files: { [GENERATED_FILES.operations]: emitOperations(await document(), entryRel) } };
+    });
+    for (const [file, output] of emitted.files) outputs.set(file, output);
+  } else skip("emit-operations");
   if (selected.has("build-docs")) {
     const key = sha256(code, bundleHash, await hashTree(overlaysDir), await hashFiles([redoclyConfigFile]), toolVersions(["@redocly/cli", "@redocly/openapi-core", "redoc"]));
     const docs = await step(

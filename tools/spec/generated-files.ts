@@ -11,6 +11,7 @@ export const GENERATED_FILES = {
   bundleJson: "openapi.json",
   bundleYaml: "openapi.yaml",
   types: "schema.d.ts",
+  operations: "operations.ts",
   docsPages: Object.values(PAGES).map((page) => `docs/${page.file}`),
 } as const;
 
@@ -19,6 +20,7 @@ export const ALL_GENERATED_FILES: readonly string[] = [
   GENERATED_FILES.bundleJson,
   GENERATED_FILES.bundleYaml,
   GENERATED_FILES.types,
+  GENERATED_FILES.operations,
   ...GENERATED_FILES.docsPages,
 ].sort();
 
