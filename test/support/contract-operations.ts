@@ -14,6 +14,7 @@ export interface ParameterRow {
   name: string;
   in: "path" | "query";
   required: boolean;
+  deprecated: boolean;
   /** The parameter's `example`, or the value of its first `examples` entry; undefined when it has none. */
   example: unknown;
   /** JSON pointer of the parameter's schema (after following `$ref`s). */
@@ -113,6 +114,7 @@ function parameterRows(document: ContractDocument, pathItem: Record<string, unkn
         name,
         in: location,
         required: node.required === true,
+        deprecated: node.deprecated === true,
         example: examples[0]?.value,
         schemaPointer: isRecord(node.schema) && typeof node.schema.$ref === "string" ? node.schema.$ref : `${at}/schema`,
       });
