@@ -106,7 +106,7 @@ async function runCase(row: OperationRow, item: Case): Promise<void> {
   const options = prefer === undefined ? {} : { headers: { Prefer: preferHeader(prefer) } };
   const params = exampleParams(row);
   const call = row.requestBody === undefined ? (fn as AnyOperation)(client, params, options) : (fn as AnyOperation)(client, params, structuredClone(item.body), options);
-  const outcome = await call.then(
+  const outcome: { value?: unknown; error?: unknown } = await call.then(
     (value: unknown) => ({ value }),
     (error: unknown) => ({ error }),
   );
