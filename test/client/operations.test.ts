@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as ops from "../../src/index.js";
 import { createZoomClient, getWebinar, type OperationDescriptor, type ZoomClient } from "../../src/index.js";
 import { getWebinar as generatedGetWebinar } from "../../generated/operations.js";
-import { exampleParams, loadContract, operationRows, type OperationRow } from "../support/contract-operations.js";
+import { exampleParams, loadContract, operationRows, TINY_PNG, type OperationRow } from "../support/contract-operations.js";
 import { json, startFakeZoom, type FakeZoom, type Responder } from "./support/fake-zoom.js";
 
 const document = loadContract();
@@ -74,6 +74,8 @@ function successResponder(row: OperationRow): { responder: Responder; expected: 
 
 function requestExample(row: OperationRow): unknown {
   if (row.requestBody === undefined) return undefined;
+  // An upload's form: the smallest PNG, as a Blob (the contract gives no example of bytes).
+  if (row.requestBody.mediaType === "multipart/form-data") return { file: new Blob([TINY_PNG], { type: "image/png" }) };
   const example = row.requestBody.examples[0];
   if (example === undefined) throw new Error(`${row.pointer}: the request body has no example`);
   return structuredClone(example.value);
@@ -113,7 +115,7 @@ describe.each(tested.map((row) => [row.id, row] as const))("%s", (_, row) => {
     expect(descriptor).toMatchObject({ id: row.id, method: row.method, path: row.path, success: row.success.status });
     expect([...descriptor.pathParams].sort()).toEqual([...pathNames].sort());
     expect([...descriptor.query].sort()).toEqual(row.parameters.filter((p) => p.in === "query").map((p) => p.name).sort());
-    expect(descriptor.body).toBe(row.requestBody === undefined ? undefined : "json");
+    expect(descriptor.body).toBe(row.requestBody === undefined ? undefined : row.requestBody.mediaType === "multipart/form-data" ? "multipart" : "json");
   });
 
   it(`sends ${row.method} ${row.path} with the contract's examples and resolves to the ${row.success.key} answer`, async () => {
@@ -131,6 +133,16 @@ describe.each(tested.map((row) => [row.id, row] as const))("%s", (_, row) => {
     if (row.requestBody === undefined) {
       expect(request.headers["content-type"]).toBeUndefined();
       expect(request.body).toBe("");
+    } else if (row.requestBody.mediaType === "multipart/form-data") {
+      const contentType = request.headers["content-type"] ?? "";
+      expect(contentType).toMatch(/^multipart\/form-data; boundary=\S+$/);
+      // Read back as a server would: one part, `file`, a PNG with exactly the bytes sent.
+      const form = await new Response(request.bytes, { headers: { "content-type": contentType } }).formData();
+      expect([...form.keys()]).toEqual(["file"]);
+      const file = form.get("file");
+      expect(file).toBeInstanceOf(Blob);
+      expect((file as File).type).toBe("image/png");
+      expect(Buffer.from(await (file as File).arrayBuffer()).equals(TINY_PNG)).toBe(true);
     } else {
       expect(request.headers["content-type"]).toBe("application/json");
       expect(request.body).toBe(JSON.stringify(body));
@@ -158,7 +170,7 @@ describe.each(tested.map((row) => [row.id, row] as const))("%s", (_, row) => {
       ["a string", "{}"],
       ["null", null],
       ["no body", undefined],
-    ])("refuses %s as the JSON body with a TypeError, before any request", async (_, body) => {
+    ])("refuses %s as the body with a TypeError, before any request", async (_, body) => {
       await expect(call(row, client, { ...params }, body)).rejects.toThrow(TypeError);
       expect(fake.apiRequests).toHaveLength(0);
     });

@@ -11,7 +11,7 @@ import { createZoomClient, ZoomApiError, type ZoomClient } from "../../src/index
 import { getWebinar as generatedGetWebinar } from "../../generated/operations.js";
 import { compileSchema, createOpenApiAjv, formatAjvErrors } from "../../src/validation/openapi-ajv.js";
 import { preferHeader, startPrismMock, type PrismMock } from "../../tools/mock/index.js";
-import { exampleParams, loadContract, operationRows, type OperationRow } from "../support/contract-operations.js";
+import { exampleParams, loadContract, operationRows, TINY_PNG, type NamedExample, type OperationRow } from "../support/contract-operations.js";
 
 const document = loadContract();
 const rows = operationRows(document);
@@ -105,7 +105,8 @@ async function runCase(row: OperationRow, item: Case): Promise<void> {
   const prefer = item.prefer?.example === "example" ? { code: item.prefer.code } : item.prefer;
   const options = prefer === undefined ? {} : { headers: { Prefer: preferHeader(prefer) } };
   const params = exampleParams(row);
-  const call = row.requestBody === undefined ? (fn as AnyOperation)(client, params, options) : (fn as AnyOperation)(client, params, structuredClone(item.body), options);
+  const body = row.requestBody?.mediaType === "multipart/form-data" ? item.body : structuredClone(item.body);
+  const call = row.requestBody === undefined ? (fn as AnyOperation)(client, params, options) : (fn as AnyOperation)(client, params, body, options);
   const outcome: { value?: unknown; error?: unknown } = await call.then(
     (value: unknown) => ({ value }),
     (error: unknown) => ({ error }),
@@ -135,8 +136,15 @@ async function runAll(row: OperationRow, cases: Case[]): Promise<void> {
   expect(failures).toEqual([]);
 }
 
+/** The request bodies to send: the contract's examples; for an upload, the smallest PNG as a Blob. */
+function requestBodies(row: OperationRow): NamedExample[] {
+  if (row.requestBody === undefined) return [{ name: "no body", value: undefined }];
+  if (row.requestBody.mediaType === "multipart/form-data") return [{ name: "tiny PNG", value: { file: new Blob([TINY_PNG], { type: "image/png" }) } }];
+  return row.requestBody.examples;
+}
+
 function successCases(row: OperationRow): Case[] {
-  const requestExamples = row.requestBody?.examples ?? [{ name: "no body", value: undefined }];
+  const requestExamples = requestBodies(row);
   if (row.requestBody !== undefined && requestExamples.length === 0) throw new Error(`${row.pointer}: the request body has no example`);
   const { success } = row;
   const check = (expected: unknown) => (outcome: { value?: unknown; error?: unknown }, exchanges: Exchange[]) => {
@@ -169,7 +177,7 @@ function successCases(row: OperationRow): Case[] {
 }
 
 function errorCases(row: OperationRow): Case[] {
-  const body = row.requestBody?.examples[0]?.value;
+  const body = requestBodies(row)[0]?.value;
   return row.errors.flatMap((response) =>
     response.examples.map((example) => {
       const code = (example.value as { code?: unknown }).code;
