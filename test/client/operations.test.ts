@@ -137,8 +137,8 @@ describe.each(tested.map((row) => [row.id, row] as const))("%s", (_, row) => {
       const contentType = request.headers["content-type"] ?? "";
       expect(contentType).toMatch(/^multipart\/form-data; boundary=\S+$/);
       // Read back as a server would: one part, `file`, a PNG with exactly the bytes sent.
-      const form = await new Response(request.bytes, { headers: { "content-type": contentType } }).formData();
-      expect([...form.keys()]).toEqual(["file"]);
+      const form = await new Response(new Uint8Array(request.bytes), { headers: { "content-type": contentType } }).formData();
+      expect(Array.from(form as unknown as Iterable<[string, unknown]>, ([name]) => name)).toEqual(["file"]);
       const file = form.get("file");
       expect(file).toBeInstanceOf(Blob);
       expect((file as File).type).toBe("image/png");
