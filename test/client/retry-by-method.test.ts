@@ -242,6 +242,22 @@ describe("attempts per method and failure (retries: 2)", () => {
   });
 });
 
+describe("POST when the token endpoint fails", () => {
+  it("a 503 from the token endpoint is retried: the API request had not been sent", async () => {
+    fake
+      .token(json(503, { reason: "down" }), json(200, { access_token: "tok-ok", token_type: "bearer", expires_in: 3599 }))
+      .api(json(201, { id: "reg-3" }));
+    const { zoom, sleeps } = fastClient(fake);
+
+    const { response } = (await calls.POST(zoom)) as { response: Response };
+
+    expect(response.status).toBe(201);
+    expect(fake.tokenRequests).toHaveLength(2);
+    expect(sleeps).toHaveLength(1);
+    expect(fake.apiRequests.map((r) => [r.headers.authorization, r.body])).toEqual([["Bearer tok-ok", JSON.stringify(REGISTRANT)]]);
+  });
+});
+
 describe("a request body is sent whole on every attempt", () => {
   /** Sends the first attempt to a closed port, the way a real refused fetch consumes the body. */
   async function refusedOnce(): Promise<{ fetch: typeof fetch; sent: () => number }> {
