@@ -6,13 +6,14 @@ import { isRetryable, markRetryable, withAttempts, ZoomApiError } from "./zoom-a
 
 /**
  * Sends one attempt of `request`; `signal` aborts on the attempt's timeout or the caller's abort.
- * A ZoomApiError it throws must come from its own work before the request goes out (the token
- * endpoint): the loop takes it as proof that Zoom never saw the request.
+ * A ZoomApiError it throws must come from its own work (the token endpoint), before the request
+ * went out or after Zoom refused it as unauthenticated: the loop takes it as proof that Zoom did
+ * not act on the request.
  */
 export type AttemptSender = (request: Request, signal: AbortSignal) => Promise<Response>;
 
 export interface RetryPolicy {
-  /** Extra attempts after the first; which failures earn one depends on the method (see `mayRetry`). */
+  /** Extra attempts after the first; which failures earn one depends on the method (see IDEMPOTENT_METHODS). */
   retries: number;
   /** Upper bound of any single wait, whether from Retry-After or from backoff. */
   maxDelayMs: number;
@@ -134,7 +135,7 @@ const NEVER_SENT_CODES: ReadonlySet<string> = new Set([
 
 /** True when `error` proves that the request never reached Zoom (see NEVER_SENT_CODES). */
 function neverSent(error: unknown): boolean {
-  // The sender's own failures (the token endpoint) happen before the request is sent.
+  // The sender's own failures (the token endpoint): Zoom has not acted on the request (AttemptSender).
   if (error instanceof ZoomApiError) return true;
   // fetch failed ← Error{code}; a few links at most, bounded against a cyclic chain.
   let link: unknown = error;
