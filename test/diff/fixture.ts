@@ -87,7 +87,11 @@ export function baseSpec(): JsonObject {
             size: { type: ["integer", "string"] },
             count: { type: "integer", minimum: 0, maximum: 10 },
             code: { type: "string", pattern: "^[a-z]+$" },
-            settings: { type: "object", additionalProperties: false, properties: { color: { type: "string" }, legacy: { type: "boolean" } } },
+            settings: {
+              type: "object",
+              additionalProperties: false,
+              properties: { color: { type: "string" }, legacy: { type: "boolean" }, updated_at: { type: "string", readOnly: true } },
+            },
             labels: { type: "array", maxItems: 5, items: { $ref: "#/components/schemas/Label" } },
           },
         },

@@ -195,6 +195,11 @@ const bodyCases: Case[] = [
     edits: [[`${NEW}/properties/settings/properties/legacy`, undefined], [`${NEW}/properties/settings/additionalProperties`, { type: "string" }]],
     expected: [`BREAKING property-removed ${REQ}#/settings/legacy`, `ok additional-properties-opened ${REQ}#/settings`],
   },
+  {
+    name: "readOnly property removed from a closed request object",
+    edits: [[`${NEW}/properties/settings/properties/updated_at`, undefined]],
+    expected: [`ok property-removed ${REQ}#/settings/updated_at`],
+  },
   { name: "request property removed from an open object", edits: [[`${NEW}/properties/kind`, undefined]], expected: [`ok property-removed ${REQ}#/kind`] },
   { name: "request body made required", edits: [[`${CREATE}/requestBody/required`, true]], expected: [`BREAKING request-body-made-required ${POST} requestBody`] },
   {

@@ -24,10 +24,14 @@ function readOnly(schema: JsonValue | undefined): boolean {
  * callers only where the object now refuses or constrains unknown properties (`false`, a schema,
  * patternProperties); an open object accepts it and ignores it, so callers that send it still pass.
  */
-function reportRemoved(head: JsonObject, child: string, ctx: SchemaContext): void {
+function reportRemoved(head: JsonObject, removed: JsonValue | undefined, child: string, ctx: SchemaContext): void {
   const where = at(ctx.where, child);
   if (ctx.direction === "response") {
     ctx.changes.breaking(where, "property-removed", "property removed");
+    return;
+  }
+  if (readOnly(removed)) {
+    ctx.changes.ok(where, "property-removed", "readOnly property removed: callers never sent it");
     return;
   }
   const rest = [extra(head.additionalProperties), extra(head.unevaluatedProperties)];
@@ -46,7 +50,7 @@ function checkProperties(base: JsonObject, head: JsonObject, pointer: string, ct
   const requiredAfter = requiredOf(head);
   for (const name of Object.keys(before)) {
     const child = `${pointer}/${escapeSegment(name)}`;
-    if (!(name in after)) reportRemoved(head, child, ctx);
+    if (!(name in after)) reportRemoved(head, before[name], child, ctx);
     else ctx.recurse(before[name], after[name], child);
   }
   for (const name of Object.keys(after)) {
