@@ -6,7 +6,7 @@ import { requirePathParam, webinarIdForPath, webinarNumberForPath } from "./path
 import { readRateLimitHeaders } from "./rate-limit-headers.js";
 import { attemptsOf, describeUrl, releaseAttempt } from "./resilient-fetch.js";
 import { textSnippet } from "./response-text.js";
-import { checkWebinar } from "./response-validator.js";
+import { checkResponse } from "./response-validator.js";
 import { ZoomApiError } from "./zoom-api-error.js";
 
 export type Webinar = components["schemas"]["Webinar"];
@@ -90,7 +90,10 @@ async function call(
 
   const webinar = parseBody(data, response, attempts);
   if (!settings.validateResponses) return webinar as Webinar;
-  const { mismatches, drift } = checkWebinar(webinar);
+  // Loaded on the first validated call only (then from the module cache): an application that
+  // never validates never loads it. Standalone code from `npm run generate`: no Ajv at run time.
+  const { default: validateWebinar } = await import("../../generated/validators/Webinar.js");
+  const { mismatches, drift } = checkResponse(validateWebinar, webinar);
   if (mismatches.length > 0) {
     const shown = mismatches.slice(0, 5).map((m) => `${m.instancePath || "(body)"} ${m.message}`);
     const more = mismatches.length > shown.length ? `; and ${mismatches.length - shown.length} more` : "";

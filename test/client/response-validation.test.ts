@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getWebinar, ZoomApiError, type ResponseDrift } from "../../src/index.js";
-import { createOpenApiAjv } from "../../src/validation/openapi-ajv.js";
+import { createOpenApiAjv } from "../../tools/spec/openapi-ajv.js";
 import { fastClient, SUB_ACCOUNT } from "./support/clients.js";
 import { json, startFakeZoom, type FakeZoom } from "./support/fake-zoom.js";
 import { example, recurringWebinar, type Webinar } from "./support/spec-examples.js";
@@ -10,8 +10,8 @@ import { example, recurringWebinar, type Webinar } from "./support/spec-examples
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 // Counts how often an Ajv instance is built, to show the validator is compiled once per process.
-vi.mock("../../src/validation/openapi-ajv.js", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../../src/validation/openapi-ajv.js")>();
+vi.mock("../../tools/spec/openapi-ajv.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../tools/spec/openapi-ajv.js")>();
   return { ...original, createOpenApiAjv: vi.fn(original.createOpenApiAjv) };
 });
 
