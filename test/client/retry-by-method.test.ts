@@ -2,7 +2,7 @@
 // transient failure; POST and PATCH only a 429 or a failure that proves the request never left.
 // Network failures are real ones on loopback where the machine can provoke them quickly
 // (refused, reset, closed, timeout); DNS failures and undici's 10 s connect timeout are injected
-// in the shape Node's fetch reports them (seen on Node 20, 22 and 24: docs/decisions/0009-retries-by-method.md).
+// in the shape Node's fetch reports them (seen on Node 20, 22 and 24: docs/decisions/0008-retries-by-method.md).
 import { createServer as createTcpServer, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
