@@ -1,6 +1,6 @@
 // The `validators` step: one self-contained ESM module per component schema that a 2xx
 // application/json response uses, so the published client validates without Ajv and without
-// compiling code at run time (see docs/decisions/0006-standalone-validators.md).
+// compiling code at run time (see docs/decisions/0007-standalone-validators.md).
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import { build } from "esbuild";
