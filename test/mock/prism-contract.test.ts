@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as ops from "../../src/index.js";
 import { createZoomClient, ZoomApiError, type ZoomClient } from "../../src/index.js";
 import { getWebinar as generatedGetWebinar } from "../../generated/operations.js";
-import { compileSchema, createOpenApiAjv, formatAjvErrors } from "../../src/validation/openapi-ajv.js";
+import { compileSchema, createOpenApiAjv, formatAjvErrors } from "../../tools/spec/openapi-ajv.js";
 import { preferHeader, startPrismMock, type PrismMock } from "../../tools/mock/index.js";
 import { exampleParams, loadContract, operationRows, TINY_PNG, type NamedExample, type OperationRow } from "../support/contract-operations.js";
 
