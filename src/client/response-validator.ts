@@ -29,7 +29,7 @@ export interface ResponseValidationError {
 }
 
 /**
- * A response schema's validator: the default export of a module under generated/validators/
+ * A response schema's validator: the `validate` export of a module under generated/validators/
  * (Ajv standalone code compiled by `npm run generate`, object schemas closed, every error
  * reported verbosely). Returns whether `data` matches; `errors` then lists every difference.
  */
