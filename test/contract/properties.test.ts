@@ -231,7 +231,7 @@ const successSchemas = new Set(operationTable.map((row) => (row.success.mediaTyp
 
 /**
  * The validator whose findings the client splits into drift and breakage: for a 2xx schema the
- * very module `validateResponses` loads (generated/validators/<Name>.js); for an error schema
+ * very module `validateResponses` loads (the `validate` export of generated/validators/<Name>.js); for an error schema
  * (ZoomError), which the client never validates, Ajv over the contract with object schemas
  * closed from that schema down, the way the modules are compiled.
  */
@@ -241,7 +241,7 @@ function responseValidator(pointer: string): Promise<ResponseValidator> {
   if (validate === undefined) {
     const name = componentName(pointer);
     validate = successSchemas.has(pointer)
-      ? (import(new URL(`../../generated/validators/${name}.js`, import.meta.url).href) as Promise<{ default: ResponseValidator }>).then((module) => module.default)
+      ? (import(new URL(`../../generated/validators/${name}.js`, import.meta.url).href) as Promise<{ validate: ResponseValidator }>).then((module) => module.validate)
       : Promise.resolve(compileSchema(createOpenApiAjv(closeObjectSchemas(document, name), { verbose: true }), name) as ResponseValidator);
     responseValidators.set(pointer, validate);
   }
