@@ -46,6 +46,11 @@ export async function callOperation<K extends OperationId>(
   }
 }
 
+/** Throws the TypeError `callOperation` would for these arguments (for `paginate`, which checks up front). */
+export function checkCallArguments(operation: OperationDescriptor, params: unknown, options: CallOptions): void {
+  prepareRequest(operation, params, options);
+}
+
 function prepareRequest(operation: OperationDescriptor, params: unknown, options: CallOptions): PreparedRequest {
   if (!isPlainObject(params)) throw new TypeError(`${operation.id}: \`params\` must be an object`);
   const known = new Set([...operation.pathParams, ...operation.query]);
