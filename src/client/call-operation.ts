@@ -7,6 +7,7 @@ import { readRateLimitHeaders } from "./rate-limit-headers.js";
 import { requestHeaders } from "./request-headers.js";
 import { attemptsOf, describeUrl, releaseAttempt } from "./resilient-fetch.js";
 import { textSnippet } from "./response-text.js";
+import { uploadForm } from "./upload-form.js";
 import { checkResponse, type ResponseValidator } from "./response-validator.js";
 import { ZoomApiError } from "./zoom-api-error.js";
 
@@ -38,9 +39,12 @@ export async function callOperation<K extends OperationId>(
   if (operation.body === "json" && !isPlainObject(body)) {
     throw new TypeError(`${operation.id}: the request body must be an object`);
   }
+  // An upload is read and checked here, outside the try below: a refused file is a TypeError
+  // and nothing is sent.
+  const sent = operation.body === "multipart" && operation.upload !== undefined ? await uploadForm({ ...operation, upload: operation.upload }, body) : body;
   const settings = clientSettings(client);
   try {
-    return await send(client, settings, operation, prepared, body, options.signal);
+    return await send(client, settings, operation, prepared, sent, options.signal);
   } catch (error) {
     throw settings.redactor.error(asZoomApiError(error, options.signal, `${operation.method} ${operation.path}`));
   }
@@ -105,6 +109,9 @@ async function send(
     signal,
     ...(prepared.headers === undefined ? {} : { headers: prepared.headers }),
     ...(operation.body === undefined ? {} : { body }),
+    // The FormData goes to fetch as it is, which sets multipart/form-data with its boundary
+    // (openapi-fetch sets no Content-Type for a FormData body).
+    ...(body instanceof FormData ? { bodySerializer: (form: FormData) => form } : {}),
   });
   // openapi-fetch has read the body: the attempt's timer has nothing left to guard.
   releaseAttempt(response);
