@@ -33,7 +33,8 @@ export function authorizedSender(tokens: TokenSource, fetchFn: typeof fetch): At
       if (request.body === null) {
         return fetchFn(request.url, { method: request.method, headers, signal, redirect: request.redirect });
       }
-      return fetchFn(new Request(request, { headers, signal }));
+      // From a copy: a Request's body can be read once, and a 401 resend (or a retry) needs it again.
+      return fetchFn(new Request(request.clone(), { headers, signal }));
     };
 
     // The common case (a cached or fixed token) skips a promise round trip.
