@@ -7,7 +7,6 @@ import { readRateLimitHeaders } from "./rate-limit-headers.js";
 import { requestHeaders } from "./request-headers.js";
 import { attemptsOf, describeUrl, releaseAttempt } from "./resilient-fetch.js";
 import { textSnippet } from "./response-text.js";
-import { uploadForm } from "./upload-form.js";
 import { checkResponse, type ResponseValidator } from "./response-validator.js";
 import { ZoomApiError } from "./zoom-api-error.js";
 
@@ -40,8 +39,11 @@ export async function callOperation<K extends OperationId>(
     throw new TypeError(`${operation.id}: the request body must be an object`);
   }
   // An upload is read and checked here, outside the try below: a refused file is a TypeError
-  // and nothing is sent.
-  const sent = operation.body === "multipart" && operation.upload !== undefined ? await uploadForm({ ...operation, upload: operation.upload }, body) : body;
+  // and nothing is sent. Its module loads on the first upload only, like a validator.
+  const sent =
+    operation.body === "multipart" && operation.upload !== undefined
+      ? await (await import("./upload-form.js")).uploadForm({ ...operation, upload: operation.upload }, body)
+      : body;
   const settings = clientSettings(client);
   try {
     return await send(client, settings, operation, prepared, sent, options.signal);
