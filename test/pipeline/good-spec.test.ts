@@ -69,7 +69,7 @@ describe("good spec", () => {
   });
 
   it("builds the same bytes without the cache (deterministic, and the cache replays exactly)", async () => {
-    const fresh = await run({ cacheDir: false, outDir: "fresh", steps: ["bundle", "compile-types", "build-docs"] });
+    const fresh = await run({ cacheDir: false, outDir: "fresh", steps: ["bundle", "compile-types", "emit-operations", "build-docs"] });
     expect(Object.values(replay(fresh)).filter((s) => s === "cached")).toEqual([]);
     expect(await hashTree(path.join(copy.dir, "fresh"))).toEqual(await hashTree(outDir));
   }, 30_000);
@@ -78,7 +78,7 @@ describe("good spec", () => {
     const restore = await copy.edit([{ file: "openapi/overlays/zh-CN.yaml", find: "生产环境", replace: "正式环境" }]);
     try {
       const result = await run();
-      expect(replay(result)).toEqual({ bundle: "cached", "lint-spectral": "cached", "lint-redocly": "cached", "validate-examples": "cached", "compile-types": "cached", "build-docs": "ran" });
+      expect(replay(result)).toEqual({ bundle: "cached", "lint-spectral": "cached", "lint-redocly": "cached", "validate-examples": "cached", "compile-types": "cached", "emit-operations": "cached", "build-docs": "ran" });
       expect(result.changedFiles).toEqual(["docs/zh-CN.html"]);
     } finally {
       await restore();
@@ -89,7 +89,7 @@ describe("good spec", () => {
     const restore = await copy.edit([{ file: "openapi/components.yaml", find: /^/, replace: "# a comment\n" }]);
     try {
       const result = await run();
-      expect(replay(result)).toEqual({ bundle: "ran", "lint-spectral": "ran", "lint-redocly": "ran", "validate-examples": "ran", "compile-types": "cached", "build-docs": "cached" });
+      expect(replay(result)).toEqual({ bundle: "ran", "lint-spectral": "ran", "lint-redocly": "ran", "validate-examples": "ran", "compile-types": "cached", "emit-operations": "cached", "build-docs": "cached" });
     } finally {
       await restore();
     }
@@ -142,7 +142,7 @@ describe("good spec", () => {
     await writeFile(path.join(out, "openapi.json"), "{}\n");
     const result = await run({ outDir: "partial", steps: ["bundle"] });
     expect(result.ok).toBe(true);
-    expect(result.steps.filter((s) => s.status === "skipped").map((s) => s.name)).toEqual(["lint-spectral", "lint-redocly", "validate-examples", "compile-types", "build-docs"]);
+    expect(result.steps.filter((s) => s.status === "skipped").map((s) => s.name)).toEqual(["lint-spectral", "lint-redocly", "validate-examples", "compile-types", "emit-operations", "build-docs"]);
     expect(result.diff.changed).toEqual(["openapi.json"]);
     // schema.d.ts belongs to a skipped step and is carried over untouched.
     expect(Object.keys(await hashTree(out))).toEqual(["openapi.json", "openapi.yaml", "schema.d.ts"]);

@@ -14,7 +14,7 @@ import { GENERATED_OPENAPI_JSON } from "../../tools/spec/generated-files.js";
 // Types come from src/ so this file type-checks without a build.
 type ClientModule = typeof import("../../src/index.js");
 type ValidatorModule = typeof import("../../src/client/response-validator.js");
-const distUrl = new URL("../../dist/esm/", import.meta.url);
+const distUrl = new URL("../../dist/esm/src/", import.meta.url);
 const { createZoomClient, getWebinar } = (await import(new URL("index.js", distUrl).href)) as ClientModule;
 const { findWebinarMismatches } = (await import(new URL("client/response-validator.js", distUrl).href)) as ValidatorModule;
 
