@@ -285,6 +285,38 @@ describe("uploads: a multipart request can be sent again", () => {
     expect(new Uint8Array(await sent.arrayBuffer())).toEqual(PNG);
   });
 
+  it("a 429 (Zoom refused before processing) is retried, and the retry carries the whole form", async () => {
+    const sleeps: number[] = [];
+    const zoom = client({ retry: { random: () => 0.5, sleep: (ms) => {
+      sleeps.push(ms);
+      return Promise.resolve();
+    } } });
+    server.answer(reply(429, { code: 429, message: "Too many requests." }), created);
+    const path = join(dir, "retried.png");
+    await fs.writeFile(path, PNG);
+
+    await uploadWebinarBrandingVirtualBackground(zoom, params, { file: path });
+
+    expect(server.received).toHaveLength(2);
+    expect(sleeps).toHaveLength(1);
+    expect(server.received[1]?.raw.equals(server.received[0]!.raw)).toBe(true);
+    const sent = (await parsedForm(server.received[1])).get("file") as File;
+    expect(sent.name).toBe("retried.png");
+    expect(new Uint8Array(await sent.arrayBuffer())).toEqual(PNG);
+    // The file was read once, before the first attempt: a retry re-sends the same form.
+    expect(fs.open).toHaveBeenCalledTimes(1);
+  });
+
+  it("a 503 on an upload (a POST) is not retried: Zoom may have stored the file", async () => {
+    server.answer(reply(503, { code: 503, message: "Service unavailable." }), created);
+    const error = await uploadWebinarBrandingWallpaper(client(), params, { file: PNG }).then(
+      () => expect.fail("expected a rejection"),
+      (e: unknown) => e,
+    );
+    expect((error as ZoomApiError).status).toBe(503);
+    expect(server.received).toHaveLength(1);
+  });
+
   it("a failed upload is one ZoomApiError, as any call", async () => {
     server.answer(reply(400, { code: 120, message: "File size cannot exceed 15M." }));
     const error = await uploadWebinarBrandingWallpaper(client(), params, { file: PNG }).then(
