@@ -1,10 +1,13 @@
 import { defineConfig } from "vitest/config";
+import SlowFirstSequencer from "./tools/tooling/slow-first-sequencer.js";
 import SummaryReporter from "./tools/tooling/summary-reporter.js";
 
 export default defineConfig({
   test: {
     // Two workers on the two cores here; tests inject clocks and sleeps instead of waiting.
     maxWorkers: 2,
+    // The long files start first, so both workers are busy until the end.
+    sequence: { sequencer: SlowFirstSequencer },
     // The summary reporter comes last: its `N passed, N failed` is the final line CI reads.
     reporters: ["default", new SummaryReporter()],
     // Runs the compile-time tests (*.test-d.ts: expectTypeOf and @ts-expect-error) with tsc,
