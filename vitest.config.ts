@@ -1,6 +1,9 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import SlowFirstSequencer from "./tools/tooling/slow-first-sequencer.js";
 import SummaryReporter from "./tools/tooling/summary-reporter.js";
+
+/** Files that mock modules (vi.mock): they need a module registry of their own. */
+const NEEDS_ISOLATION = ["test/client/response-validation.test.ts"];
 
 export default defineConfig({
   test: {
@@ -10,12 +13,28 @@ export default defineConfig({
     sequence: { sequencer: SlowFirstSequencer },
     // The summary reporter comes last: its `N passed, N failed` is the final line CI reads.
     reporters: ["default", new SummaryReporter()],
-    // Runs the compile-time tests (*.test-d.ts: expectTypeOf and @ts-expect-error) with tsc,
-    // beside the runtime tests, so a type regression fails `npm test` as well as `npm run typecheck`.
-    typecheck: {
-      enabled: true,
-      include: ["test/**/*.test-d.ts"],
-      tsconfig: "tsconfig.json",
-    },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "tests",
+          exclude: [...configDefaults.exclude, ...NEEDS_ISOLATION],
+          // Files share each worker's loaded modules (Redocly, Spectral, Ajv, the loaded ruleset):
+          // no test mutates globals or mocks a module; see docs/decisions/0006-test-speed.md.
+          isolate: false,
+          // Runs the compile-time tests (*.test-d.ts: expectTypeOf and @ts-expect-error) with tsc,
+          // beside the runtime tests, so a type regression fails `npm test` as well as `npm run typecheck`.
+          typecheck: {
+            enabled: true,
+            include: ["test/**/*.test-d.ts"],
+            tsconfig: "tsconfig.json",
+          },
+        },
+      },
+      {
+        extends: true,
+        test: { name: "isolated", include: NEEDS_ISOLATION, isolate: true },
+      },
+    ],
   },
 });
