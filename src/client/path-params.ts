@@ -8,18 +8,18 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * `.` and `..` survive percent-encoding and are then resolved by the URL parser as dot
  * segments, which would send the request (and its bearer token) outside the path template.
  */
-export function requirePathParam(name: string, value: unknown): string {
+export function requirePathParam(operation: string, name: string, value: unknown): string {
   if (typeof value !== "string") {
-    throw new TypeError(`getWebinar: \`${name}\` must be a non-empty string, got ${typeof value}`);
+    throw new TypeError(`${operation}: \`${name}\` must be a non-empty string, got ${typeof value}`);
   }
   if (value.trim() === "") {
-    throw new TypeError(`getWebinar: \`${name}\` must not be empty or whitespace only`);
+    throw new TypeError(`${operation}: \`${name}\` must not be empty or whitespace only`);
   }
   if (value === "." || value === "..") {
-    throw new TypeError(`getWebinar: \`${name}\` must not be "." or "..", which would leave the request path`);
+    throw new TypeError(`${operation}: \`${name}\` must not be "." or "..", which would leave the request path`);
   }
   if (LONE_SURROGATE.test(value)) {
-    throw new TypeError(`getWebinar: \`${name}\` contains a lone surrogate, which cannot be sent in a URL`);
+    throw new TypeError(`${operation}: \`${name}\` contains a lone surrogate, which cannot be sent in a URL`);
   }
   return value;
 }
@@ -35,9 +35,9 @@ export function webinarIdForPath(webinarId: string): string {
 }
 
 /** A numeric webinar ID (as `Webinar["id"]` holds it) written as the path expects it. */
-export function webinarNumberForPath(webinarId: number): string {
+export function webinarNumberForPath(operation: string, name: string, webinarId: number): string {
   if (!Number.isSafeInteger(webinarId) || webinarId <= 0) {
-    throw new TypeError(`getWebinar: a numeric \`webinarId\` must be a positive safe integer, got ${webinarId}`);
+    throw new TypeError(`${operation}: a numeric \`${name}\` must be a positive safe integer, got ${webinarId}`);
   }
   return String(webinarId);
 }

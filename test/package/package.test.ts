@@ -52,10 +52,13 @@ describe("the tarball", () => {
     const outside = files.filter((file) => !file.startsWith("dist/") && !["package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(file));
     expect(outside).toEqual([]);
     expect(files.filter((file) => file.endsWith(".map") || file.startsWith("src/"))).toEqual([]);
-    for (const file of ["dist/esm/index.js", "dist/esm/index.d.ts", "dist/cjs/index.js", "dist/cjs/index.d.ts", "dist/cjs/package.json"]) {
-      expect(files).toContain(file);
+    for (const build of ["esm", "cjs"]) {
+      for (const file of ["src/index.js", "src/index.d.ts", "generated/operations.js", "generated/operations.d.ts", "generated/schema.d.ts", "generated/validators/Webinar.js"]) {
+        expect(files).toContain(`dist/${build}/${file}`);
+      }
     }
-    expect(files).toEqual(expect.arrayContaining(["dist/generated/openapi.json", "dist/generated/openapi.yaml", "dist/generated/schema.d.ts", "dist/generated/package.json"]));
+    expect(files).toContain("dist/cjs/package.json");
+    expect(files).toEqual(expect.arrayContaining(["dist/generated/openapi.json", "dist/generated/openapi.yaml"]));
   });
 
   it("ships the contract byte for byte as generated/ has it", async () => {
@@ -68,10 +71,13 @@ describe("an installed consumer", () => {
   it.each([
     ["ESM", "esm.mjs"],
     ["CommonJS", "cjs.cjs"],
-  ])("in %s calls getWebinar against the mock under /v2, with response validation", { timeout: 30_000 }, async (_, file) => {
+  ])("in %s calls operations by name against the mock under /v2, with response validation", { timeout: 30_000 }, async (_, file) => {
     const { stdout } = await run(process.execPath, [file, `${mock.baseUrl}${mock.basePath}`], { cwd: consumer });
-    const contract = JSON.parse(await readFile(path.join(root, "generated/openapi.json"), "utf8")) as { info: { version: string } };
-    expect(JSON.parse(stdout)).toEqual({ topic: expect.any(String), contractVersion: contract.info.version, yaml: "/dist/generated/openapi.yaml" });
+    const contract = JSON.parse(await readFile(path.join(root, "generated/openapi.json"), "utf8")) as { info: { version: string }; paths: Record<string, Record<string, unknown>> };
+    const operations = Object.values(contract.paths).flatMap((item) => ["get", "post", "put", "patch", "delete"].filter((method) => item[method] !== undefined)).length;
+    const common = { topic: expect.any(String), contractVersion: contract.info.version, yaml: "/dist/generated/openapi.yaml" };
+    // The ESM consumer calls every operation of the contract, imported by its operationId.
+    expect(JSON.parse(stdout)).toEqual(file === "esm.mjs" ? { ...common, called: operations, failed: [] } : { ...common, panelists: true });
   });
 
   // One tsc program per setting, in this process; the source is the same, its extension picks

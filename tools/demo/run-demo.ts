@@ -6,7 +6,7 @@ import { getWebinar } from "../../src/client/get-webinar.js";
 import { parameterExample, responseExamples } from "../mock/examples.js";
 import { fetchPreferring } from "../mock/prefer.js";
 import { DEFAULT_SPEC_PATH, startPrismMock } from "../mock/prism-mock.js";
-import type { OpenApiDocument } from "../../src/validation/openapi-ajv.js";
+import type { OpenApiDocument } from "../spec/openapi-ajv.js";
 import { summarizeWebinar } from "./summary.js";
 
 export interface DemoOptions {

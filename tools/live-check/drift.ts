@@ -1,7 +1,7 @@
 // Where a body Zoom sent departs from the contract: every validation error (Ajv, allErrors)
 // as pointer / expected / seen, and every field the contract does not describe.
 import type { ErrorObject } from "ajv";
-import { compileSchema, createOpenApiAjv, type OpenApiDocument } from "../../src/validation/openapi-ajv.js";
+import { compileSchema, createOpenApiAjv, type OpenApiDocument } from "../spec/openapi-ajv.js";
 import { escapeSegment, getAt, isRecord, parsePointer } from "../../src/util/json-pointer.js";
 import { resolveObject } from "../spec/refs.js";
 

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { createZoomClient, DEFAULT_BASE_URL } from "../../src/client/create-zoom-client.js";
 import { getWebinar } from "../../src/client/get-webinar.js";
 import { ZoomApiError } from "../../src/client/zoom-api-error.js";
-import type { OpenApiDocument } from "../../src/validation/openapi-ajv.js";
+import type { OpenApiDocument } from "../spec/openapi-ajv.js";
 import { OPTIONAL_VARIABLES, readLiveCheckConfig, REQUIRED_VARIABLES } from "./config.js";
 import { findMismatches, findUndocumentedFields } from "./drift.js";
 import { formatTable } from "./table.js";

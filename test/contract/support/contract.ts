@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 // The path from the one place that names generated files: importing it from tools/mock would
 // load Prism into every contract test file.
 import { GENERATED_OPENAPI_JSON as DEFAULT_SPEC_PATH } from "../../../tools/spec/generated-files.js";
-import type { OpenApiDocument } from "../../../src/validation/openapi-ajv.js";
+import type { OpenApiDocument } from "../../../tools/spec/openapi-ajv.js";
 
 export function loadBundledContract(): OpenApiDocument & { paths: Record<string, unknown> } {
   let text: string;

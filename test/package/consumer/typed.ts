@@ -1,6 +1,6 @@
 // A downstream project's view of the package, by its name only. test/package/package.test.ts
 // type-checks this file inside a consumer that installed the tarball, once per moduleResolution.
-import { createZoomClient, getWebinar, ZoomApiError } from "zoom-webinar-contract";
+import { createWebinar, createZoomClient, deleteWebinar, getWebinar, listWebinarRegistrants, ZoomApiError } from "zoom-webinar-contract";
 import type { components, paths, Webinar } from "zoom-webinar-contract";
 import type { paths as schemaPaths } from "zoom-webinar-contract/schema";
 
@@ -40,4 +40,16 @@ export async function rawGet(accountId: string, webinarId: string): Promise<Webi
   void wrong;
   void audio;
   return data;
+}
+
+// Generated operations, imported by operationId: body, params and result typed from the contract.
+export async function createAndList(accountId: string): Promise<number | undefined> {
+  const zoom = createZoomClient({ accessToken: "token" });
+  const created = await createWebinar(zoom, { accountId, userId: "me" }, { topic: "Launch", type: 5 });
+  const page = await listWebinarRegistrants(zoom, { accountId, webinarId: created.id ?? 0, page_size: 300 });
+  // @ts-expect-error a registrant status outside the contract's enum
+  await listWebinarRegistrants(zoom, { accountId, webinarId: "1", status: "maybe" });
+  const gone: undefined = await deleteWebinar(zoom, { accountId, webinarId: "1" });
+  void gone;
+  return page.total_records;
 }
