@@ -20,7 +20,7 @@ export default defineConfig({
           name: "tests",
           exclude: [...configDefaults.exclude, ...NEEDS_ISOLATION],
           // Files share each worker's loaded modules (Redocly, Spectral, Ajv, the loaded ruleset):
-          // no test mutates globals or mocks a module; see docs/decisions/0010-test-speed.md.
+          // no test mutates globals or mocks a module; see docs/decisions/0009-test-speed.md.
           isolate: false,
           // Runs the compile-time tests (*.test-d.ts: expectTypeOf and @ts-expect-error) with tsc,
           // beside the runtime tests, so a type regression fails `npm test` as well as `npm run typecheck`.

@@ -4,7 +4,7 @@
 // little (drift.test.ts is 13 lines and one of the slowest), hence this list.
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
-/** Slowest first (measured on the 2-core machine, docs/decisions/0010-test-speed.md); a path suffix each. */
+/** Slowest first (measured on the 2-core machine, docs/decisions/0009-test-speed.md); a path suffix each. */
 export const SLOW_FIRST = [
   "test/package/package.test.ts",
   "test/docs/docs.browser.test.ts",
