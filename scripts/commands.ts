@@ -40,8 +40,10 @@ export const COMMANDS = {
   }),
   demo: spec({
     command: "npm run demo --",
-    summary: "Starts the mock of Zoom, calls it with getWebinar through the client and prints a summary.",
-    options: { example: { type: "string", value: "NAME", description: "a 200 example of the contract to ask for" } },
+    summary:
+      "Starts the mock of Zoom and walks a webinar through the client (create, two registrants, approve, list,\n" +
+      "a panelist, read back, delete), one line per call. The mock answers with examples and keeps no state.",
+    options: { example: { type: "string", value: "NAME", description: "a 200 example of getWebinar to ask for when reading back" } },
     examples: ["npm run demo", "npm run demo -- --example scheduledWebinar"],
   }),
   diff: spec({
