@@ -33,10 +33,20 @@ export const COMMANDS = {
   "contract:live": spec({
     command: "npm run contract:live --",
     summary:
-      "Fetches a real webinar with Server-to-Server OAuth (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET,\n" +
-      "ZOOM_WEBINAR_ID) and reports where it departs from the contract. Without them: says so, exit 0.",
-    options: {},
-    examples: ["ZOOM_ACCOUNT_ID=… ZOOM_CLIENT_ID=… ZOOM_CLIENT_SECRET=… ZOOM_WEBINAR_ID=… npm run contract:live"],
+      "Calls every GET operation of the contract it has ids for on the real Zoom (Server-to-Server OAuth) and\n" +
+      "reports, per operation, where the answer breaks the contract (exit 1) and its drift (unknown fields,\n" +
+      "values outside an enum). Read-only: it never calls a write operation. Exit 2: something was not checked.\n" +
+      "Required: ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET, ZOOM_TARGET_ACCOUNT_ID (the sub account),\n" +
+      "ZOOM_WEBINAR_ID; without them it says so and exits 0. Optional ids add the operations that need them:\n" +
+      "ZOOM_USER_ID (webinar and template lists), ZOOM_WEBINAR_UUID (absentees), ZOOM_REGISTRANT_ID, ZOOM_POLL_ID;\n" +
+      "an operation whose id is missing is listed as skipped. ZOOM_BASE_URL, ZOOM_TOKEN_URL: other endpoints.",
+    options: {
+      "allow-writes": { type: "boolean", description: "refused: write operations are not available in this check (it exits 2, sending nothing)" },
+    },
+    examples: [
+      "ZOOM_ACCOUNT_ID=… ZOOM_CLIENT_ID=… ZOOM_CLIENT_SECRET=… ZOOM_TARGET_ACCOUNT_ID=… ZOOM_WEBINAR_ID=… npm run contract:live",
+      "ZOOM_USER_ID=me ZOOM_POLL_ID=… … npm run contract:live",
+    ],
   }),
   demo: spec({
     command: "npm run demo --",
