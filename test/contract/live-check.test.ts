@@ -20,6 +20,8 @@ import {
   type ReadOperation,
 } from "../../tools/live-check/index.js";
 import { responseExamples } from "../../tools/mock/examples.js";
+import { followRefs } from "../../tools/spec/refs.js";
+import { escapeSegment, getAt, parsePointer } from "../../src/util/json-pointer.js";
 import { json, startFakeZoom, type FakeZoom, type Responder } from "../client/support/fake-zoom.js";
 import { recurringWebinar } from "../client/support/spec-examples.js";
 import { loadBundledContract } from "./support/contract.js";
@@ -71,15 +73,26 @@ function liveEnv(overrides: Record<string, string | undefined> = {}): Record<str
 function zoomAnswering(overrides: Record<string, unknown> = {}): Responder {
   const routes = contractGets.map(({ id, template }) => {
     const pattern = new RegExp(`^/v2${template.replace(/\{\w+\}/g, "[^/?]+")}(?:\\?.*)?$`);
-    const example = responseExamples(document, template, "get").find((e) => e.status === 200);
-    if (example === undefined) throw new Error(`${id} has no 200 example`);
-    return { id, pattern, body: id in overrides ? overrides[id] : example.value };
+    return { id, pattern, body: id in overrides ? overrides[id] : okExample(template), params: template.split("{").length };
   });
+  // A literal segment wins over a parameter, as on Zoom: `/registrants/questions` is not a registrant.
+  routes.sort((a, b) => a.params - b.params);
   return (res, req) => {
     const route = req.method === "GET" ? routes.find((r) => r.pattern.test(req.rawUrl)) : undefined;
     if (route === undefined) return json(405, { code: 0, message: `fake: no ${req.method} ${req.rawUrl}` })(res, req);
     json(200, route.body)(res, req);
   };
+}
+
+/** The 200 answer's example in the contract: its first named one, or its single `example`. */
+function okExample(template: string): unknown {
+  const named = responseExamples(document, template, "get").find((e) => e.status === 200);
+  if (named !== undefined) return named.value;
+  const response = getAt(document, parsePointer(`/paths/${escapeSegment(template)}/get/responses/200`));
+  const resolved = followRefs(document, response).node as { content?: Record<string, { example?: unknown }> } | undefined;
+  const single = resolved?.content?.["application/json"]?.example;
+  if (single === undefined) throw new Error(`GET ${template} has no 200 example`);
+  return single;
 }
 
 /** The contract's own example, drifted the way Zoom's answers drift. */

@@ -25,7 +25,7 @@ export function readOperations(): ReadOperation[] {
   return Object.values(generated as Record<string, unknown>)
     .filter(isOperation)
     .filter((fn) => fn.operation.method === "GET")
-    .sort((a, b) => a.operation.id.localeCompare(b.operation.id));
+    .sort((a, b) => (a.operation.id < b.operation.id ? -1 : a.operation.id > b.operation.id ? 1 : 0));
 }
 
 /**
