@@ -13,10 +13,14 @@ export const COMMANDS = {
   }),
   bench: spec({
     command: "npm run bench --",
-    summary: "Builds the package, then times raw fetch, the client and the validating client over loopback.",
+    summary:
+      "Builds the package, then times raw fetch, the client and the validating client over loopback, and reports\n" +
+      "what the package costs before a call: import time in a fresh process, the size a bundler ships (validators\n" +
+      "apart), and which validators an application calling two operations loads.",
     options: {
       rounds: { type: "string", value: "N", default: "60", description: "measured rounds" },
       calls: { type: "string", value: "N", default: "100", description: "calls per round" },
+      "import-runs": { type: "string", value: "N", default: "15", description: "fresh processes per module for the import times" },
     },
     examples: ["npm run bench", "npm run bench -- --rounds 10 --calls 50"],
   }),
