@@ -14,7 +14,14 @@ import { ZoomApiError } from "./zoom-api-error.js";
 export type ZoomClient = Client<paths, "application/json">;
 
 export interface ZoomRetryOptions {
-  /** Extra attempts after the first, for GET on network errors, timeouts, 429 and 5xx. Default 2. */
+  /**
+   * Extra attempts after the first. Default 2. Which failures earn one depends on the method:
+   * - GET, PUT, DELETE (and HEAD, OPTIONS) are idempotent: network errors, timeouts, 429 and 5xx.
+   * - POST, PATCH (and any other method): only 429, which Zoom refuses before acting, and network
+   *   failures that prove the request never left (connection refused, unknown host, connect
+   *   timeout, a failed token fetch). Never a timeout, a reset after connecting, or a 5xx: Zoom
+   *   may have acted on the request, and sending it again could do it twice.
+   */
   retries?: number;
   /**
    * Cap on any single wait. A Retry-After longer than this is not waited out: the call fails at

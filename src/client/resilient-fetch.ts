@@ -4,11 +4,16 @@ import type { Redactor } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { isRetryable, markRetryable, withAttempts, ZoomApiError } from "./zoom-api-error.js";
 
-/** Sends one attempt of `request`; `signal` aborts on the attempt's timeout or the caller's abort. */
+/**
+ * Sends one attempt of `request`; `signal` aborts on the attempt's timeout or the caller's abort.
+ * A ZoomApiError it throws must come from its own work (the token endpoint), before the request
+ * went out or after Zoom refused it as unauthenticated: the loop takes it as proof that Zoom did
+ * not act on the request.
+ */
 export type AttemptSender = (request: Request, signal: AbortSignal) => Promise<Response>;
 
 export interface RetryPolicy {
-  /** Extra attempts after the first, for GET only. */
+  /** Extra attempts after the first; which failures earn one depends on the method (see IDEMPOTENT_METHODS). */
   retries: number;
   /** Upper bound of any single wait, whether from Retry-After or from backoff. */
   maxDelayMs: number;
@@ -75,14 +80,17 @@ export function createResilientFetch(
 
   return async function resilientFetch(request: Request): Promise<Response> {
     const caller = request.signal;
-    const retries = request.method === "GET" ? retry.retries : 0;
+    const { retries } = retry;
+    const idempotent = IDEMPOTENT_METHODS.has(request.method);
 
     for (let attempt = 1; ; attempt++) {
       const timer = new AttemptTimer(caller, timeoutMs, clock);
       let delayMs: number;
       try {
-        const response = await send(request, timer.signal);
-        delayMs = retryDelay(response, attempt, retries, retry, clock.now());
+        // fetch leaves a Request's body used even when the connection was refused, so every
+        // attempt that may be followed by another sends a copy and keeps `request` unread.
+        const response = await send(attempt <= retries && request.body !== null ? request.clone() : request, timer.signal);
+        delayMs = idempotent || response.status === 429 ? retryDelay(response, attempt, retries, retry, clock.now()) : -1;
         if (delayMs < 0) return record(response, attempt, timer.release);
         // Drain the discarded answer under the same timer so its connection can be reused.
         await response.arrayBuffer().catch(() => undefined);
@@ -91,7 +99,8 @@ export function createResilientFetch(
         timer.release();
         if (caller.aborted) throw record(caller.reason, attempt);
         const failure = toAttemptFailure(error, request, timer.timedOut ? timeoutMs : undefined);
-        if (attempt > retries || !isRetryable(failure)) throw redactor.error(withAttempts(failure, attempt));
+        const again = isRetryable(failure) && (idempotent || (!timer.timedOut && neverSent(error)));
+        if (attempt > retries || !again) throw redactor.error(withAttempts(failure, attempt));
         delayMs = backoff(attempt, retry);
       }
       try {
@@ -101,6 +110,47 @@ export function createResilientFetch(
       }
     }
   };
+}
+
+/**
+ * Methods that may be sent twice with the effect of once (RFC 9110 §9.2.2): they are retried on
+ * network errors, timeouts, 429 and 5xx. POST and PATCH (and any method not listed) are retried
+ * only on 429, which Zoom answers before doing anything, and when `neverSent` proves the
+ * request did not leave: a timeout, a reset or a 5xx may come after Zoom acted on it.
+ */
+const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+
+/**
+ * Error codes (on the `cause` chain of fetch's TypeError) of failures before a connection
+ * existed, so not one byte of the request was written. Not listed on purpose: ECONNRESET and
+ * UND_ERR_SOCKET ("other side closed"), which undici reports alike whether the peer dropped the
+ * connection before or after reading the request, and ETIMEDOUT, which a read can raise too.
+ */
+const NEVER_SENT_CODES: ReadonlySet<string> = new Set([
+  "ECONNREFUSED", // nothing listens there: the connection was refused
+  "ENOTFOUND", // the host name does not resolve: there was no one to connect to
+  "EAI_AGAIN", // DNS failed for now: there was no address to connect to
+  "UND_ERR_CONNECT_TIMEOUT", // undici's connect timeout: the TCP/TLS handshake never completed
+]);
+
+/** True when `error` proves that the request never reached Zoom (see NEVER_SENT_CODES). */
+function neverSent(error: unknown): boolean {
+  // The sender's own failures (the token endpoint): Zoom has not acted on the request (AttemptSender).
+  if (error instanceof ZoomApiError) return true;
+  // fetch failed ← Error{code}; a few links at most, bounded against a cyclic chain.
+  let link: unknown = error;
+  for (let depth = 0; depth < 4 && link instanceof Error; depth++, link = link.cause) {
+    if (hasNeverSentCode(link)) {
+      // Node's happy-eyeballs AggregateError carries the first address's code: every address must qualify.
+      return !(link instanceof AggregateError) || link.errors.every((inner) => inner instanceof Error && hasNeverSentCode(inner));
+    }
+  }
+  return false;
+}
+
+function hasNeverSentCode(error: Error): boolean {
+  const code = (error as Error & { code?: unknown }).code;
+  return typeof code === "string" && NEVER_SENT_CODES.has(code);
 }
 
 /**

@@ -1,10 +1,13 @@
 // A small OpenAPI 3.1 document shaped like the real one (path-level $ref parameter, response
-// schema behind $refs, error bodies, rate-limit header, OAuth scopes), plus JSON-pointer edits
-// so each test states its change as data.
+// schema behind $refs, error bodies, rate-limit header, OAuth scopes, a request body extending a
+// shared schema through allOf, an upload media type), plus JSON-pointer edits so each test
+// states its change as data.
 import { dereferenceText, diffSpecs, type Change, type JsonObject, type JsonValue } from "../../tools/contract-diff/index.js";
 
 export const OP = "GET /things/{thingId}";
 export const BODY = "responses/200/application/json";
+/** The operation with a request body; its schemas are its own, so response edits never reach it. */
+export const POST = "POST /boards/{boardKind}/things";
 
 export function baseSpec(): JsonObject {
   return {
@@ -32,6 +35,24 @@ export function baseSpec(): JsonObject {
           },
         },
       },
+      "/boards/{boardKind}/things": {
+        post: {
+          operationId: "createThing",
+          parameters: [
+            { name: "boardKind", in: "path", required: true, schema: { type: "string", enum: ["public", "private"] } },
+            { name: "X-Thing-Source", in: "header", schema: { type: "string", enum: ["web", "app"] } },
+          ],
+          requestBody: {
+            content: {
+              "application/json": { schema: { $ref: "#/components/schemas/NewThing" } },
+              "multipart/form-data": { schema: { type: "object", properties: { picture: { type: "string", contentMediaType: "image/png" } } } },
+            },
+          },
+          responses: {
+            "201": { description: "Created", content: { "application/json": { schema: { type: "object", properties: { id: { type: "integer" } } } } } },
+          },
+        },
+      },
     },
     components: {
       parameters: {
@@ -54,6 +75,28 @@ export function baseSpec(): JsonObject {
           },
         },
         Tag: { type: "object", properties: { label: { type: "string" } } },
+        // Request side, after decision 0002: a request form extends a shared schema through allOf.
+        NewThing: {
+          type: "object",
+          description: "What a caller sends to create a thing.",
+          allOf: [{ $ref: "#/components/schemas/ThingCore" }],
+          required: ["name"],
+          properties: {
+            name: { type: "string", minLength: 1, maxLength: 50 },
+            kind: { type: "string", enum: ["plain", "fancy"] },
+            size: { type: ["integer", "string"] },
+            count: { type: "integer", minimum: 0, maximum: 10 },
+            code: { type: "string", pattern: "^[a-z]+$" },
+            settings: {
+              type: "object",
+              additionalProperties: false,
+              properties: { color: { type: "string" }, legacy: { type: "boolean" }, updated_at: { type: "string", readOnly: true } },
+            },
+            labels: { type: "array", maxItems: 5, items: { $ref: "#/components/schemas/Label" } },
+          },
+        },
+        ThingCore: { type: "object", properties: { id: { type: "integer", readOnly: true }, note: { type: "string" } } },
+        Label: { type: "object", properties: { text: { type: "string" } } },
         Error: { type: "object", required: ["code", "message"], properties: { code: { type: "integer" }, message: { type: "string" } } },
       },
       securitySchemes: {

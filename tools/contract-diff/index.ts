@@ -24,8 +24,10 @@
  * they may receive. That covers enum values, types, formats, bounds and `required` in both
  * directions. Decided on purpose: a bound *loosened on a response* field (maxLength 200 ->
  * 300) is breaking, since a consumer may size storage or validation on it. Exceptions, with
- * their reasons in the modules: removed properties, parameters, status codes and media types
- * break whichever way they flow, and closing additionalProperties breaks responses too.
+ * their reasons in the modules: removed parameters, status codes and media types break
+ * whichever way they flow; a removed property breaks every response, but a request only where
+ * the object refuses or constrains unknown properties; closing additionalProperties breaks
+ * responses too; a readOnly property's `required` does not bind requests.
  * Keywords no rule knows are reported as breaking (annotations.ts): the gate fails closed.
  */
 import { ChangeList } from "./changes.js";

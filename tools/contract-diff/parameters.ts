@@ -60,7 +60,9 @@ export function diffParameters(base: OperationSide, head: OperationSide, opLabel
     const where = `${opLabel} parameters/${label}`;
     const next = after.get(key);
     if (next === undefined) {
-      changes.breaking(where, "parameter-removed", "parameter removed: callers that send it break");
+      // Parameters have no additionalProperties: the contract cannot say whether the server now
+      // refuses the parameter or ignores it (a filter silently dropped), so the gate fails closed.
+      changes.breaking(where, "parameter-removed", "parameter removed: callers that send it are refused or silently lose its effect");
       continue;
     }
     const p = next.param;

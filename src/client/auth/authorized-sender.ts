@@ -15,7 +15,7 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
  */
 export function authorizedSender(tokens: TokenSource, fetchFn: typeof fetch): AttemptSender {
   return async (request, signal) => {
-    const send = (token: string): Promise<Response> => {
+    const send = (token: string, source: Request): Promise<Response> => {
       if (!HEADER_VALUE.test(token)) {
         throw new ZoomApiError({
           status: 0,
@@ -33,12 +33,14 @@ export function authorizedSender(tokens: TokenSource, fetchFn: typeof fetch): At
       if (request.body === null) {
         return fetchFn(request.url, { method: request.method, headers, signal, redirect: request.redirect });
       }
-      return fetchFn(new Request(request, { headers, signal }));
+      return fetchFn(new Request(source, { headers, signal }));
     };
 
     // The common case (a cached or fixed token) skips a promise round trip.
     const token = tokens.current() ?? (await tokens.get(signal));
-    const response = await send(token);
+    // fetch uses up a body even when it fails, so the first send takes a copy and the original
+    // stays readable for the resend after a refreshed token.
+    const response = await send(token, request.body === null ? request : request.clone());
     if (response.status !== 401) return response;
 
     const text = await response.text();
@@ -50,7 +52,7 @@ export function authorizedSender(tokens: TokenSource, fetchFn: typeof fetch): At
     if (zoomCode(text) !== INVALID_ACCESS_TOKEN || !tokens.invalidate(token)) return replay();
     const fresh = await tokens.get(signal);
     if (fresh === token) return replay();
-    return send(fresh);
+    return send(fresh, request);
   };
 }
 

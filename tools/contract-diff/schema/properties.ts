@@ -14,27 +14,53 @@ function requiredOf(schema: JsonObject): Set<string> {
   return new Set(Array.isArray(r) ? r.filter((x): x is string => typeof x === "string") : []);
 }
 
+// OpenAPI: a readOnly property's `required` applies to responses only, so callers never send it.
+function readOnly(schema: JsonValue | undefined): boolean {
+  return isObject(schema) && schema.readOnly === true;
+}
+
+/**
+ * A removed response property breaks consumers that read it. A removed request property breaks
+ * callers only where the object now refuses or constrains unknown properties (`false`, a schema,
+ * patternProperties); an open object accepts it and ignores it, so callers that send it still pass.
+ */
+function reportRemoved(head: JsonObject, removed: JsonValue | undefined, child: string, ctx: SchemaContext): void {
+  const where = at(ctx.where, child);
+  if (ctx.direction === "response") {
+    ctx.changes.breaking(where, "property-removed", "property removed");
+    return;
+  }
+  if (readOnly(removed)) {
+    ctx.changes.ok(where, "property-removed", "readOnly property removed: callers never sent it");
+    return;
+  }
+  const rest = [extra(head.additionalProperties), extra(head.unevaluatedProperties)];
+  if (rest.some((e) => e.kind === "closed")) {
+    ctx.changes.breaking(where, "property-removed", "property removed from a closed object (additionalProperties: false): callers that still send it are refused");
+  } else if (rest.some((e) => e.kind === "schema") || (isObject(head.patternProperties) && Object.keys(head.patternProperties).length > 0)) {
+    ctx.changes.breaking(where, "property-removed", "property removed: callers that still send it must now match the schema for unknown properties");
+  } else {
+    ctx.changes.ok(where, "property-removed", "property removed from an open object: callers that still send it are not refused");
+  }
+}
+
 function checkProperties(base: JsonObject, head: JsonObject, pointer: string, ctx: SchemaContext): void {
   const before = propertiesOf(base);
   const after = propertiesOf(head);
   const requiredAfter = requiredOf(head);
   for (const name of Object.keys(before)) {
     const child = `${pointer}/${escapeSegment(name)}`;
-    if (!(name in after)) {
-      // Removing a request property is breaking too: a closed schema now rejects callers that
-      // send it, an open one silently ignores what they meant.
-      ctx.changes.breaking(at(ctx.where, child), "property-removed", "property removed");
-    } else {
-      ctx.recurse(before[name], after[name], child);
-    }
+    if (!(name in after)) reportRemoved(head, before[name], child, ctx);
+    else ctx.recurse(before[name], after[name], child);
   }
   for (const name of Object.keys(after)) {
     if (name in before) continue;
     const where = at(ctx.where, `${pointer}/${escapeSegment(name)}`);
-    if (ctx.direction === "request" && requiredAfter.has(name)) {
+    if (ctx.direction === "request" && requiredAfter.has(name) && !readOnly(after[name])) {
       ctx.changes.breaking(where, "required-property-added", "required property added: every caller must now send it");
     } else {
-      ctx.changes.ok(where, "property-added", requiredAfter.has(name) ? "property added (required)" : "property added");
+      const note = !requiredAfter.has(name) ? "" : ctx.direction === "request" ? " (required, readOnly: callers do not send it)" : " (required)";
+      ctx.changes.ok(where, "property-added", `property added${note}`);
     }
   }
 }
@@ -49,8 +75,12 @@ function checkRequired(base: JsonObject, head: JsonObject, pointer: string, ctx:
     (name in propsBefore && name in propsAfter) || (!(name in propsBefore) && !(name in propsAfter));
   for (const name of after) {
     if (before.has(name) || !defined(name)) continue;
-    ctx.changes.effect(ctx.direction, "tightened", at(ctx.where, `${pointer}/${escapeSegment(name)}`),
-      "property-made-required", "property made required");
+    const where = at(ctx.where, `${pointer}/${escapeSegment(name)}`);
+    if (ctx.direction === "request" && readOnly(propsAfter[name])) {
+      ctx.changes.ok(where, "property-made-required", "property made required (readOnly: callers do not send it)");
+    } else {
+      ctx.changes.effect(ctx.direction, "tightened", where, "property-made-required", "property made required");
+    }
   }
   for (const name of before) {
     if (after.has(name) || !defined(name)) continue;
