@@ -83,7 +83,7 @@ export const COMMANDS = {
   }),
   generate: spec({
     command: "npm run generate --",
-    summary: "Bundles, lints and compiles openapi/ into generated/ (contract, types, docs).",
+    summary: "Bundles, lints and compiles openapi/ into generated/ (contract, types, response validators, docs).",
     options: {
       check: { type: "boolean", description: "write nothing; fail when generated/ differs from what would be written" },
       quiet: { type: "boolean", short: "q", description: "print problems and the summary only" },

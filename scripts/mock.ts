@@ -1,7 +1,7 @@
 // `npm run mock [-- --port 4010]`: the in-process Prism mock of Zoom until Ctrl+C; see tools/mock/.
 // Ask for other answers with `Prefer: code=404, example=webinarNotFound`.
 import { readFileSync } from "node:fs";
-import type { OpenApiDocument } from "../src/validation/openapi-ajv.js";
+import type { OpenApiDocument } from "../tools/spec/openapi-ajv.js";
 import { runCli, usageError } from "./cli.js";
 import { COMMANDS } from "./commands.js";
 

@@ -112,7 +112,9 @@ async function send(
   if (operation.validator === undefined) return undefined;
   const value = parseBody(data, response, attempts, target);
   if (!settings.validateResponses) return value;
-  const { default: validate } = await operation.validator();
+  // The named export: loaded by import() from the CommonJS build, a module's `default` is its
+  // whole `module.exports`, while named exports come through in both formats.
+  const { validate } = await operation.validator();
   const { mismatches, drift } = checkResponse(validate as ResponseValidator, value);
   if (mismatches.length > 0) {
     const shown = mismatches.slice(0, 5).map((m) => `${m.instancePath || "(body)"} ${m.message}`);

@@ -78,7 +78,7 @@ export interface UploadDescriptor {
 
 /** The shape of a standalone response validator module in generated/validators/. */
 export interface ValidatorModule {
-  default: unknown;
+  validate: unknown;
 }
 
 /** One operation, as `npm run generate` describes it in generated/operations.ts. */

@@ -1,13 +1,6 @@
-import { readFileSync } from "node:fs";
-import type { ErrorObject, ValidateFunction } from "ajv";
-import { closeObjectSchemas, compileSchema, createOpenApiAjv, type OpenApiDocument } from "../validation/openapi-ajv.js";
 import { escapeSegment } from "../util/json-pointer.js";
 import type { ResponseMismatch } from "./zoom-api-error.js";
 
-// Read relative to this module, which sits at the same depth under src/ and dist/, so both find
-// the one generated/openapi.json at the package root. Reading it (rather than importing the
-// JSON) keeps it out of the module graph until a client actually asks for validation.
-const SPEC_URL = new URL("../../generated/openapi.json", import.meta.url);
 /** Most drift reports and mismatches kept from one body. */
 export const MAX_FINDINGS = 100;
 
@@ -23,44 +16,41 @@ export interface ResponseDrift {
   expected: readonly unknown[];
 }
 
-export interface WebinarCheck {
+/** One error as a validator reports it (the fields of Ajv's verbose ErrorObject read here). */
+export interface ResponseValidationError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+  /** The failing value. */
+  data?: unknown;
+  /** The schema object holding the failing keyword. */
+  parentSchema?: unknown;
+}
+
+/**
+ * A response schema's validator: the `validate` export of a module under generated/validators/
+ * (Ajv standalone code compiled by `npm run generate`, object schemas closed, every error
+ * reported verbosely). Returns whether `data` matches; `errors` then lists every difference.
+ */
+export interface ResponseValidator {
+  (data: unknown): boolean;
+  errors?: readonly ResponseValidationError[] | null;
+}
+
+export interface ResponseCheck {
   /** Breakage: a wrong type or shape. The call fails when there is any. */
   mismatches: ResponseMismatch[];
   drift: ResponseDrift[];
 }
 
-let validateWebinar: ValidateFunction | undefined;
-
 /**
- * Compiled on first use and then shared by every client in the process. One pass over a copy of
- * the contract whose object schemas are closed (closeObjectSchemas): Ajv then reports unknown
- * fields as `unevaluatedProperties` errors, and errors are sorted by keyword into drift
- * (`enum`, `unevaluatedProperties`) and breakage (everything else).
+ * Sorts every difference between `body` and the validator's schema into breakage and drift:
+ * a value outside an enum (`enum`) or a field the schema does not declare
+ * (`unevaluatedProperties`) is drift; everything else is breakage. At most MAX_FINDINGS of each.
  */
-function webinarValidator(): ValidateFunction {
-  if (validateWebinar === undefined) {
-    let document: OpenApiDocument;
-    try {
-      document = JSON.parse(readFileSync(SPEC_URL, "utf8")) as OpenApiDocument;
-    } catch (error) {
-      throw new Error(`validateResponses needs the bundled contract at ${SPEC_URL.pathname}`, { cause: error });
-    }
-    validateWebinar = compileSchema(createOpenApiAjv(closeObjectSchemas(document, "Webinar"), { verbose: true }), "Webinar");
-  }
-  return validateWebinar;
-}
-
-/** A compiled response validator: true when `data` matches, else its `errors` say where. */
-export type ResponseValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-
-/** Sorts every difference between `body` and the contract's Webinar schema into breakage and drift. */
-export function checkWebinar(body: unknown): WebinarCheck {
-  return checkResponse(webinarValidator(), body);
-}
-
-/** Sorts every difference between `body` and the schema `validate` checks into breakage and drift. */
-export function checkResponse(validate: ResponseValidator, body: unknown): WebinarCheck {
-  const check: WebinarCheck = { mismatches: [], drift: [] };
+export function checkResponse(validate: ResponseValidator, body: unknown): ResponseCheck {
+  const check: ResponseCheck = { mismatches: [], drift: [] };
   if (validate(body)) return check;
   for (const error of validate.errors ?? []) {
     const drift = asDrift(error);
@@ -73,13 +63,7 @@ export function checkResponse(validate: ResponseValidator, body: unknown): Webin
   return check;
 }
 
-/** The breakage in `body` (wrong types or shapes), or undefined when there is none. */
-export function findWebinarMismatches(body: unknown): ResponseMismatch[] | undefined {
-  const { mismatches } = checkWebinar(body);
-  return mismatches.length > 0 ? mismatches : undefined;
-}
-
-function asDrift(error: ErrorObject): ResponseDrift | undefined {
+function asDrift(error: ResponseValidationError): ResponseDrift | undefined {
   if (error.keyword === "enum") {
     const allowed: unknown = error.params.allowedValues;
     return { kind: "enum", pointer: error.instancePath, value: error.data, expected: Array.isArray(allowed) ? allowed : [] };
@@ -88,16 +72,17 @@ function asDrift(error: ErrorObject): ResponseDrift | undefined {
     const field: unknown = error.params.unevaluatedProperty;
     if (typeof field !== "string") return undefined;
     const declared: unknown = (error.parentSchema as { properties?: unknown } | undefined)?.properties;
+    const data = error.data;
     return {
       kind: "unknown-field",
       pointer: `${error.instancePath}/${escapeSegment(field)}`,
-      value: (error.data as Record<string, unknown>)[field],
+      value: typeof data === "object" && data !== null ? (data as Record<string, unknown>)[field] : undefined,
       expected: typeof declared === "object" && declared !== null ? Object.keys(declared) : [],
     };
   }
   return undefined;
 }
 
-function toMismatch(error: ErrorObject): ResponseMismatch {
+function toMismatch(error: ResponseValidationError): ResponseMismatch {
   return { instancePath: error.instancePath, message: error.message ?? error.keyword };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closeObjectSchemas, compileSchema, createOpenApiAjv, type OpenApiDocument } from "../../src/validation/openapi-ajv.js";
+import { closeObjectSchemas, compileSchema, createOpenApiAjv, type OpenApiDocument } from "../../tools/spec/openapi-ajv.js";
 
 // A component validated on its own (Base) and also a branch of another one's allOf (Derived).
 const document: OpenApiDocument = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { collectExampleChecks } from "../../tools/pipeline/validate-examples.js";
-import { compileSchema, createOpenApiAjv, formatAjvErrors, type OpenApiDocument } from "../../src/validation/openapi-ajv.js";
+import { compileSchema, createOpenApiAjv, formatAjvErrors, type OpenApiDocument } from "../../tools/spec/openapi-ajv.js";
 import { getAt, parsePointer } from "../../src/util/json-pointer.js";
 import { bundledSpec } from "../support/spec.js";
 

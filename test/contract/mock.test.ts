@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createZoomClient, getWebinar, ZoomApiError, type ZoomClientOptions } from "../../src/index.js";
 import { fetchPreferring, parameterExample, responseExamples, startPrismMock, type PrismMock, type PrismPreference, type ResponseExample } from "../../tools/mock/index.js";
-import { compileSchema, createOpenApiAjv, formatAjvErrors } from "../../src/validation/openapi-ajv.js";
+import { compileSchema, createOpenApiAjv, formatAjvErrors } from "../../tools/spec/openapi-ajv.js";
 import { loadBundledContract } from "./support/contract.js";
 
 const document = loadBundledContract();

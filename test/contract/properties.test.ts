@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createZoomClient, getWebinar, ZoomApiError, type Webinar } from "../../src/index.js";
 import type { ResponseDrift } from "../../src/client/response-validator.js";
-import { compileSchema, createOpenApiAjv, formatAjvErrors } from "../../src/validation/openapi-ajv.js";
+import { compileSchema, createOpenApiAjv, formatAjvErrors } from "../../tools/spec/openapi-ajv.js";
 import { json, startFakeZoom, type FakeZoom } from "../client/support/fake-zoom.js";
 import { loadBundledContract } from "./support/contract.js";
 import { applyMutation, componentPointer, mutationSites, schemaArbitrary, type MutationSite } from "./support/schema-arbitrary.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileSchema, createOpenApiAjv, formatAjvErrors, type OpenApiDocument } from "../../src/validation/openapi-ajv.js";
+import { compileSchema, createOpenApiAjv, formatAjvErrors, type OpenApiDocument } from "../../tools/spec/openapi-ajv.js";
 import { bundledSpec, dereferencedSpec, type JsonObject, type JsonValue } from "../support/spec.js";
 import { allPropertyPaths, schemaAt, type Schema } from "./schema-walk.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileSchema, createOpenApiAjv, formatAjvErrors, type OpenApiDocument, schemaRef } from "../../src/validation/openapi-ajv.js";
+import { compileSchema, createOpenApiAjv, formatAjvErrors, type OpenApiDocument, schemaRef } from "../../tools/spec/openapi-ajv.js";
 
 const document: OpenApiDocument = {
   openapi: "3.1.0",

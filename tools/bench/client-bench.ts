@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import createClient from "openapi-fetch";
 import type { paths } from "../../src/index.js";
 import { GENERATED_OPENAPI_JSON } from "../../tools/spec/generated-files.js";
-import type { OpenApiDocument } from "../../src/validation/openapi-ajv.js";
+import type { OpenApiDocument } from "../spec/openapi-ajv.js";
 import { bundleSizes, importTimes, loadedValidators, packagePaths, type ImportTimes, type LoadedValidators, type SizeReport } from "./package-cost.js";
 
 // The built package (dist/esm/, built by `npm run bench` first), because that is what consumers run: under
@@ -26,7 +26,7 @@ const operations = (await import(new URL("../generated/operations.js", distUrl).
 async function webinarMismatchFinder(): Promise<(body: unknown) => unknown[] | undefined> {
   const load = operations.getWebinar.operation.validator;
   if (load === undefined) throw new Error("getWebinar has no response validator");
-  const validate = (await load()).default as Parameters<typeof checkResponse>[0];
+  const validate = (await load()).validate as Parameters<typeof checkResponse>[0];
   return (body) => {
     const { mismatches } = checkResponse(validate, body);
     return mismatches.length > 0 ? mismatches : undefined;

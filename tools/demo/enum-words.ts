@@ -1,6 +1,6 @@
 // Reads the words for enum values from the contract (`x-enumDescriptions`), so the demo says
 // what the spec says and a reworded or added value needs no second edit here.
-import type { OpenApiDocument } from "../../src/validation/openapi-ajv.js";
+import type { OpenApiDocument } from "../spec/openapi-ajv.js";
 import { isRecord } from "../../src/util/json-pointer.js";
 import { resolveObject } from "../spec/refs.js";
 

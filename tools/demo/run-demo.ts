@@ -7,7 +7,7 @@ import { createZoomClient } from "../../src/client/create-zoom-client.js";
 import { parameterExample, responseExamples } from "../mock/examples.js";
 import { preferHeader } from "../mock/prefer.js";
 import { DEFAULT_SPEC_PATH, startPrismMock } from "../mock/prism-mock.js";
-import type { OpenApiDocument } from "../../src/validation/openapi-ajv.js";
+import type { OpenApiDocument } from "../spec/openapi-ajv.js";
 import { exchangeLog } from "./exchange-log.js";
 import { runFlow } from "./flow.js";
 import { summarizeWebinar } from "./summary.js";

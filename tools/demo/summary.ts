@@ -1,7 +1,7 @@
 // A short, human summary of a webinar, for `npm run demo`. It leaves out the start link and the
 // passcodes on purpose: the summary is meant to be printed, and those let people in.
 import type { Webinar } from "../../src/client/get-webinar.js";
-import type { OpenApiDocument } from "../../src/validation/openapi-ajv.js";
+import type { OpenApiDocument } from "../spec/openapi-ajv.js";
 import { enumWords } from "./enum-words.js";
 
 export interface SummaryOptions {

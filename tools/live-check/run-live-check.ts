@@ -139,7 +139,7 @@ async function checkOne(zoom: ZoomClient, operation: ReadOperation, params: Reco
   }
   let validate: ResponseValidator;
   try {
-    validate = (await descriptor.validator()).default as ResponseValidator;
+    validate = (await descriptor.validator()).validate as ResponseValidator;
   } catch (error) {
     out(`! ${name} ${request} → not checked: its validator did not load (run \`npm run generate\`): ${(error as Error).message}`);
     return "not-checked";

@@ -1,6 +1,6 @@
 // The named response examples of an operation, read from the bundled contract: what Prism can
 // be asked for with `Prefer: code=…, example=…`.
-import type { OpenApiDocument } from "../../src/validation/openapi-ajv.js";
+import type { OpenApiDocument } from "../spec/openapi-ajv.js";
 import { escapeSegment, getAt, isRecord, parsePointer } from "../../src/util/json-pointer.js";
 import { followRefs } from "../spec/refs.js";
 

@@ -11,7 +11,7 @@ import { GENERATED_DIR, GENERATED_FILES } from "../spec/generated-files.js";
 // every step is cached imports none of them.
 type SourceLocator = import("./source-locator.js").SourceLocator;
 
-export const STEP_NAMES = ["bundle", "lint-spectral", "lint-redocly", "validate-examples", "compile-types", "emit-operations", "build-docs"] as const;
+export const STEP_NAMES = ["bundle", "lint-spectral", "lint-redocly", "validate-examples", "compile-types", "emit-operations", "validators", "build-docs"] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 
 /** `"bundle, compile-types"` → the steps, or the names that are not steps. */
@@ -21,7 +21,10 @@ export function parseStepList(list: string): { steps: StepName[] } | { unknown: 
   return unknown.length > 0 ? { unknown } : { steps: names as StepName[] };
 }
 
-/** Files each step owns inside the output folder (posix paths relative to it). */
+/**
+ * Files each step owns inside the output folder (posix paths relative to it); a path ending in
+ * "/" is a folder whose every file the step owns (its files depend on the contract).
+ */
 export const STEP_OUTPUTS: Readonly<Record<StepName, readonly string[]>> = {
   bundle: [GENERATED_FILES.bundleJson, GENERATED_FILES.bundleYaml],
   "lint-spectral": [],
@@ -29,8 +32,14 @@ export const STEP_OUTPUTS: Readonly<Record<StepName, readonly string[]>> = {
   "validate-examples": [],
   "compile-types": [GENERATED_FILES.types],
   "emit-operations": [GENERATED_FILES.operations],
+  validators: [GENERATED_FILES.validatorsDir],
   "build-docs": GENERATED_FILES.docsPages,
 };
+
+/** Whether `file` (relative to the output folder) is one of `step`'s outputs. */
+export function ownsFile(step: StepName, file: string): boolean {
+  return STEP_OUTPUTS[step].some((owned) => (owned.endsWith("/") ? file.startsWith(owned) : file === owned));
+}
 
 export type StepStatus = "ok" | "failed" | "skipped";
 
@@ -252,6 +261,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   if (steps.some((s) => s.status === "failed")) {
     skip("compile-types");
     skip("emit-operations");
+    skip("validators");
     skip("build-docs");
     return finish(false, EMPTY_DIFF, []);
   }
@@ -272,6 +282,20 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     });
     for (const [file, output] of emitted.files) outputs.set(file, output);
   } else skip("emit-operations");
+  if (selected.has("validators")) {
+    const validators = await step("validators", sha256(code, bundleHash, toolVersions(["ajv", "ajv-formats", "esbuild"])), async () => {
+      const { emitValidators } = await import("./emit-validators.js");
+      const locate = await sourceLocator();
+      return emitValidators(await document(), {
+        displayFile: bundleDisplay,
+        locate: (pointer) => {
+          const at = locate.locate(pointer);
+          return at && { file: relativeFile(rootDir, at.file), line: at.line, column: at.column };
+        },
+      });
+    });
+    for (const [file, output] of validators.files) outputs.set(file, output);
+  } else skip("validators");
   if (selected.has("build-docs")) {
     const key = sha256(code, bundleHash, await hashTree(overlaysDir), await hashFiles([redoclyConfigFile]), toolVersions(["@redocly/cli", "@redocly/openapi-core", "redoc"]));
     const docs = await step(
@@ -300,12 +324,13 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   } else skip("build-docs");
   if (steps.some((s) => s.status === "failed")) return finish(false, EMPTY_DIFF, []);
 
-  const produced = STEP_NAMES.filter((s) => selected.has(s)).flatMap((s) => STEP_OUTPUTS[s]);
-  const notProduced = STEP_NAMES.filter((s) => !selected.has(s)).flatMap((s) => STEP_OUTPUTS[s]);
+  const produced = [...outputs.keys()].sort();
+  const skipped = STEP_NAMES.filter((s) => !selected.has(s));
   const t0 = performance.now();
   if (mode === "write") await recoverInterruptedSwap(outDir);
   const current = await readTree(outDir);
-  // Outputs of skipped steps are neither rebuilt nor judged.
+  // Outputs of skipped steps are neither rebuilt nor judged, and are carried over as they are.
+  const notProduced = [...current.keys()].filter((file) => skipped.some((s) => ownsFile(s, file)));
   for (const file of notProduced) current.delete(file);
   const diff: TreeDiff = { changed: [], missing: [], extra: [] };
   for (const [file, output] of outputs) {

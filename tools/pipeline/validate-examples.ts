@@ -1,5 +1,5 @@
 import type { ValidateFunction } from "ajv";
-import { compileSchema, createOpenApiAjv, formatAjvErrors, type OpenApiDocument } from "../../src/validation/openapi-ajv.js";
+import { compileSchema, createOpenApiAjv, formatAjvErrors, type OpenApiDocument } from "../spec/openapi-ajv.js";
 import { getAt, isRecord, parsePointer, toPointer } from "../../src/util/json-pointer.js";
 import { type Problem, relativeFile } from "./problems.js";
 import type { SourceLocator } from "./source-locator.js";

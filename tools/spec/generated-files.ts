@@ -13,16 +13,32 @@ export const GENERATED_FILES = {
   types: "schema.d.ts",
   operations: "operations.ts",
   docsPages: Object.values(PAGES).map((page) => `docs/${page.file}`),
+  /** One validator module per response schema lives here (the folder, with a trailing slash). */
+  validatorsDir: "validators/",
+  /** The shared declarations of the validator modules. */
+  validatorTypes: "validators/types.d.ts",
 } as const;
 
-/** Every file in the output folder, sorted. */
-export const ALL_GENERATED_FILES: readonly string[] = [
-  GENERATED_FILES.bundleJson,
-  GENERATED_FILES.bundleYaml,
-  GENERATED_FILES.types,
-  GENERATED_FILES.operations,
-  ...GENERATED_FILES.docsPages,
-].sort();
+/** The standalone validator module of a component schema (see tools/pipeline/emit-validators.ts). */
+export const validatorFile = (schema: string): string => `${GENERATED_FILES.validatorsDir}${schema}.js`;
+/** Its declaration. */
+export const validatorDeclarationFile = (schema: string): string => `${GENERATED_FILES.validatorsDir}${schema}.d.ts`;
+
+/**
+ * Every file in the output folder, sorted, for a contract whose 2xx JSON responses use these
+ * component schemas (`validatedSchemaNames` in tools/pipeline/emit-validators.ts).
+ */
+export function allGeneratedFiles(validatedSchemas: readonly string[]): string[] {
+  return [
+    GENERATED_FILES.bundleJson,
+    GENERATED_FILES.bundleYaml,
+    GENERATED_FILES.types,
+    GENERATED_FILES.operations,
+    ...GENERATED_FILES.docsPages,
+    GENERATED_FILES.validatorTypes,
+    ...validatedSchemas.flatMap((schema) => [validatorFile(schema), validatorDeclarationFile(schema)]),
+  ].sort();
+}
 
 const repoFile = (relative: string) => fileURLToPath(new URL(`../../${GENERATED_DIR}/${relative}`, import.meta.url));
 

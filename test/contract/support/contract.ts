@@ -1,7 +1,7 @@
 // The bundled contract these tests check the client and the mock against.
 import { readFileSync } from "node:fs";
 import { DEFAULT_SPEC_PATH } from "../../../tools/mock/prism-mock.js";
-import type { OpenApiDocument } from "../../../src/validation/openapi-ajv.js";
+import type { OpenApiDocument } from "../../../tools/spec/openapi-ajv.js";
 
 export function loadBundledContract(): OpenApiDocument & { paths: Record<string, unknown> } {
   let text: string;

@@ -6,7 +6,7 @@
 // produce "valid" bodies by luck).
 import fc from "fast-check";
 import { escapeSegment, getAt, isRecord } from "../../../src/util/json-pointer.js";
-import type { OpenApiDocument } from "../../../src/validation/openapi-ajv.js";
+import type { OpenApiDocument } from "../../../tools/spec/openapi-ajv.js";
 import { followRefs, RefError } from "../../../tools/spec/refs.js";
 
 export type Schema = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
-import { escapeSegment, isRecord } from "../util/json-pointer.js";
+import { escapeSegment, isRecord } from "../../src/util/json-pointer.js";
 
 // ajv-formats is CJS with `exports.default`; under NodeNext the default import is the module object.
 const addFormats = addFormatsModule.default;
@@ -30,6 +30,8 @@ export interface OpenApiAjvOptions {
   allErrors?: boolean;
   /** Errors also carry the failing value and schema (`data`, `parentSchema`). Default false. */
   verbose?: boolean;
+  /** Keep each compiled function's source, as ESM, for `ajv/dist/standalone`. Default false. */
+  standalone?: boolean;
 }
 
 /**
@@ -52,6 +54,7 @@ export function createOpenApiAjv(document: OpenApiDocument, options: OpenApiAjvO
     validateFormats: true,
     verbose: options.verbose ?? false,
     logger: false,
+    ...(options.standalone ? { code: { source: true, esm: true } } : {}),
   });
   addFormats(ajv);
 
