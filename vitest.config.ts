@@ -1,18 +1,40 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+import SlowFirstSequencer from "./tools/tooling/slow-first-sequencer.js";
 import SummaryReporter from "./tools/tooling/summary-reporter.js";
+
+/** Files that mock modules (vi.mock): they need a module registry of their own. */
+const NEEDS_ISOLATION = ["test/client/response-validation.test.ts", "test/client/lazy-validator.test.ts", "test/client/upload.test.ts"];
 
 export default defineConfig({
   test: {
     // Two workers on the two cores here; tests inject clocks and sleeps instead of waiting.
     maxWorkers: 2,
+    // The long files start first, so both workers are busy until the end.
+    sequence: { sequencer: SlowFirstSequencer },
     // The summary reporter comes last: its `N passed, N failed` is the final line CI reads.
     reporters: ["default", new SummaryReporter()],
-    // Runs the compile-time tests (*.test-d.ts: expectTypeOf and @ts-expect-error) with tsc,
-    // beside the runtime tests, so a type regression fails `npm test` as well as `npm run typecheck`.
-    typecheck: {
-      enabled: true,
-      include: ["test/**/*.test-d.ts"],
-      tsconfig: "tsconfig.json",
-    },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "tests",
+          exclude: [...configDefaults.exclude, ...NEEDS_ISOLATION],
+          // Files share each worker's loaded modules (Redocly, Spectral, Ajv, the loaded ruleset):
+          // no test mutates globals or mocks a module; see docs/decisions/0009-test-speed.md.
+          isolate: false,
+          // Runs the compile-time tests (*.test-d.ts: expectTypeOf and @ts-expect-error) with tsc,
+          // beside the runtime tests, so a type regression fails `npm test` as well as `npm run typecheck`.
+          typecheck: {
+            enabled: true,
+            include: ["test/**/*.test-d.ts"],
+            tsconfig: "tsconfig.json",
+          },
+        },
+      },
+      {
+        extends: true,
+        test: { name: "isolated", include: NEEDS_ISOLATION, isolate: true },
+      },
+    ],
   },
 });

@@ -16,13 +16,13 @@ vi.mock("../../generated/validators/Webinar.js", async (importOriginal) => {
   const counted = Object.assign(
     (data: unknown) => {
       loads.calls += 1;
-      const valid = original.default(data);
-      counted.errors = original.default.errors;
+      const valid = original.validate(data);
+      counted.errors = original.validate.errors;
       return valid;
     },
-    { errors: null as typeof original.default.errors },
+    { errors: null as typeof original.validate.errors },
   );
-  return { ...original, default: counted };
+  return { ...original, default: counted, validate: counted };
 });
 
 let fake: FakeZoom;

@@ -1,16 +1,15 @@
 // Opens the committed docs pages (generated/docs; the drift test proves them current) in a real
 // headless Chromium, as a reader would from disk, with the network cut off: every request that
 // is not file: or data: is aborted and recorded. Screenshots only with DOCS_SCREENSHOTS=1.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+// Hostile markup that skipped the markup check is opened in description-fuzz.browser.test.ts.
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyOverlay } from "../../tools/docs/apply-overlay.js";
-import { DEFAULT_OVERLAYS_DIR, REDOC_OPTIONS } from "../../tools/docs/build-docs-pages.js";
+import { DEFAULT_OVERLAYS_DIR } from "../../tools/docs/build-docs-pages.js";
 import { loadOverlay } from "../../tools/docs/load-overlay.js";
 import { PAGES, type DocsLanguage } from "../../tools/docs/pages.js";
-import { renderRedocPage } from "../../tools/docs/redoc-page.js";
 import type { JsonObject } from "../../tools/docs/types.js";
 import { repoRoot } from "../support/spec.js";
 import { hasBrowser, launchBrowser, openPage as openPageIn, unexpectedViolations, WAIT_MS } from "./support/chromium.js";
@@ -41,7 +40,6 @@ function firstOperationPerTag(document: JsonObject): Operation[] {
 }
 
 let browser: Browser | undefined;
-let temp = "";
 const operations = {} as Record<DocsLanguage, Operation[]>;
 const blocked: string[] = [];
 
@@ -50,14 +48,12 @@ beforeAll(async () => {
   operations.en = firstOperationPerTag(english);
   operations["zh-CN"] = firstOperationPerTag(await applyOverlay(english, await loadOverlay(path.join(DEFAULT_OVERLAYS_DIR, "zh-CN.yaml"))));
   if (!hasBrowser) return;
-  temp = mkdtempSync(path.join(os.tmpdir(), "docs-browser-"));
   browser = await launchBrowser();
   if (screenshotsDir) mkdirSync(screenshotsDir, { recursive: true });
 }, 30_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (temp) rmSync(temp, { recursive: true, force: true });
 });
 
 const openPage = (file: string) => openPageIn(browser!, file, blocked);
@@ -97,39 +93,6 @@ describe("the committed docs pages in headless Chromium, offline", () => {
       expect(errors, "console errors").toEqual([]);
       expect(await unexpectedViolations(page), "CSP violations").toEqual([]);
       expect(blocked.slice(blockedBefore), "requests that left the machine").toEqual([]);
-      await page.close();
-    },
-    3 * WAIT_MS,
-  );
-
-  it.skipIf(!hasBrowser)(
-    "a hostile description that bypassed the markup check runs no script: the CSP stops it",
-    async () => {
-      const hostile = [
-        "HOSTILE-MARKER",
-        `<iframe srcdoc="<script>parent.__pwned='iframe script'</script><img src=x onerror=parent.__pwned='iframe handler'>"></iframe>`,
-        `<img src="data:," onerror="window.__pwned='img handler'">`,
-        `<meta http-equiv="Content-Security-Policy" content="script-src 'unsafe-inline'">`,
-        `<svg><animate onbegin="window.__pwned='svg handler'" attributeName="x" dur="1s"/></svg>`,
-        `<a id="js-link" href="javascript:window.__pwned='javascript: link'">js-link</a>`,
-        `<object data="data:text/html,<script>parent.__pwned='object'</script>"></object>`,
-      ].join("\n\n");
-      const document: JsonObject = { openapi: "3.1.0", info: { title: "Hostile", version: "1", description: hostile }, paths: {} };
-      const file = path.join(temp, "hostile.html");
-      // Redoc's own sanitizer off, so the markup reaches the DOM and only the policy stands.
-      writeFileSync(file, renderRedocPage({ lang: "en", title: "Hostile", alternate: { lang: "en", href: "#" }, document, options: { ...REDOC_OPTIONS, sanitize: false } }));
-      const { page } = await openPage(file);
-      await page.getByText("HOSTILE-MARKER").first().waitFor();
-      // The markup reached the DOM (Redoc itself drops on* attributes and javascript: hrefs).
-      expect(await page.locator("iframe").first().getAttribute("srcdoc")).toContain("<script>");
-      await page.locator("#js-link").click().catch(() => undefined);
-      // Each blocked attempt is reported; wait for the frame and the inline handlers to be refused.
-      const violations = () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations.join("\n"));
-      // (An srcdoc frame is not fetched, so frame-src does not see it; it inherits the policy.)
-      for (const directive of ["script-src-elem inline", "object-src data"]) {
-        await expect.poll(violations, { message: directive, timeout: WAIT_MS }).toContain(directive);
-      }
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
       await page.close();
     },
     3 * WAIT_MS,

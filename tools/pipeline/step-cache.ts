@@ -1,6 +1,6 @@
 // Content-addressed cache of step results (see docs/decisions/0003-generate-cache.md).
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,27 +34,30 @@ export function sha256(...parts: readonly (string | Buffer)[]): string {
   return hash.digest("hex");
 }
 
-/** sha256 over every file under `dir` (relative path and bytes), skipping `exclude` folders; "" if missing. */
+/**
+ * sha256 over every file under `dir` (relative path and bytes), skipping `exclude` folders; "" if missing.
+ * Synchronous reads: a few hundred small files, and awaiting each read took most of an unchanged run.
+ */
 export async function hashTree(dir: string, exclude: readonly string[] = []): Promise<string> {
   if (!existsSync(dir)) return "";
   const parts: string[] = [];
-  const walk = async (current: string): Promise<void> => {
-    const entries = (await readdir(current, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  const walk = (current: string): void => {
+    const entries = readdirSync(current, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       const full = path.join(current, entry.name);
       if (exclude.includes(full)) continue;
       if (parts.length >= MAX_TREE_FILES) throw new Error(`more than ${MAX_TREE_FILES} files under ${dir}`);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) parts.push(path.relative(dir, full), sha256(await readFile(full)));
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) parts.push(path.relative(dir, full), sha256(readFileSync(full)));
     }
   };
-  await walk(dir);
+  walk(dir);
   return sha256(...parts);
 }
 
 export async function hashFiles(files: readonly string[]): Promise<string> {
   const parts: string[] = [];
-  for (const file of files) parts.push(file, existsSync(file) ? sha256(await readFile(file)) : "absent");
+  for (const file of files) parts.push(file, existsSync(file) ? sha256(readFileSync(file)) : "absent");
   return sha256(...parts);
 }
 
@@ -66,16 +69,21 @@ export async function rulesetInputsHash(rulesetFile: string): Promise<string> {
   return sha256(await hashFiles([rulesetFile]), await hashTree(path.resolve(path.dirname(rulesetFile), functionsDir)));
 }
 
-let lock: Record<string, { version?: string }> | undefined;
+const versions = new Map<string, string>();
 
-/** `name@version` of installed tools, as package-lock.json records them. */
+/** `name@version` of installed tools, from each one's package.json (parsing package-lock.json took ~25 ms). */
 export function toolVersions(names: readonly string[]): string {
-  if (!lock) {
-    const file = path.join(toolsRepoRoot, "package-lock.json");
-    lock = existsSync(file) ? ((JSON.parse(readFileSync(file, "utf8")) as { packages?: typeof lock }).packages ?? {}) : {};
-  }
-  const packages = lock;
-  return names.map((name) => `${name}@${packages[`node_modules/${name}`]?.version ?? "absent"}`).join(" ");
+  return names
+    .map((name) => {
+      let version = versions.get(name);
+      if (version === undefined) {
+        const file = path.join(toolsRepoRoot, "node_modules", name, "package.json");
+        version = existsSync(file) ? String((JSON.parse(readFileSync(file, "utf8")) as { version?: string }).version ?? "absent") : "absent";
+        versions.set(name, version);
+      }
+      return `${name}@${version}`;
+    })
+    .join(" ");
 }
 
 let code: Promise<string> | undefined;
