@@ -55,7 +55,7 @@ export const COMMANDS = {
   demo: spec({
     command: "npm run demo --",
     summary:
-      "Starts the mock of Zoom and walks a webinar through the client (create, two registrants, approve, list,\n" +
+      "Starts the mock of Zoom and walks a webinar through the client (create, two registrants, approve, paginate,\n" +
       "a panelist, read back, delete), one line per call. The mock answers with examples and keeps no state.",
     options: { example: { type: "string", value: "NAME", description: "a 200 example of getWebinar to ask for when reading back" } },
     examples: ["npm run demo", "npm run demo -- --example scheduledWebinar"],

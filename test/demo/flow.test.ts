@@ -31,13 +31,14 @@ describe("runFlow against a loopback fake of Zoom", () => {
     return runFlow({ zoom, log, accountId: "acct-1", userId: "user-1", out: (line) => lines.push(line), describeWebinar: (w) => [`summary of ${String(w.id)}`] });
   }
 
-  it("sends the eight requests in order, each built from what the previous ones returned", async () => {
+  it("sends the requests in order, each built from what the previous ones returned, and pages the registrants", async () => {
     fake.api(
       json(201, { id: 111, topic: "Created" }),
       json(201, { registrant_id: "reg-A" }),
       json(201, { registrant_id: "reg-B" }),
       noContent,
-      json(200, { registrants: [{ first_name: "Ana", last_name: "Souza", status: "approved" }] }),
+      json(200, { next_page_token: "page-2", registrants: [{ first_name: "Ana", last_name: "Souza", status: "approved" }] }),
+      json(200, { next_page_token: "", registrants: [{ first_name: "Lena", last_name: "Vogel", status: "approved" }] }),
       json(201, { id: "111", updated_at: "2026-12-01T00:00:00Z" }),
       json(200, { id: 111, topic: "Created", type: 5, duration: 30 }),
       noContent,
@@ -50,7 +51,9 @@ describe("runFlow against a loopback fake of Zoom", () => {
       "POST /v2/accounts/acct-1/webinars/111/registrants",
       "POST /v2/accounts/acct-1/webinars/111/registrants",
       "PUT /v2/accounts/acct-1/webinars/111/registrants/status",
+      // paginate: the largest page the contract allows, then the token of the page before.
       "GET /v2/accounts/acct-1/webinars/111/registrants?status=approved&page_size=300",
+      "GET /v2/accounts/acct-1/webinars/111/registrants?status=approved&page_size=300&next_page_token=page-2",
       "POST /v2/accounts/acct-1/webinars/111/panelists",
       "GET /v2/accounts/acct-1/webinars/111",
       "DELETE /v2/accounts/acct-1/webinars/111",
@@ -66,18 +69,18 @@ describe("runFlow against a loopback fake of Zoom", () => {
         { id: "reg-B", email: NEW_REGISTRANTS[1]?.email },
       ],
     });
-    expect(bodies[5]).toEqual({ panelists: [NEW_PANELIST] });
+    expect(bodies[6]).toEqual({ panelists: [NEW_PANELIST] });
 
     expect(lines).toEqual([
-      `✓ createWebinar                  POST …/users/user-1/webinars { topic ${JSON.stringify(NEW_WEBINAR.topic)}, type 5, approval manual } → 201 webinar 111 "Created"`,
-      "✓ addWebinarRegistrant           POST …/webinars/111/registrants { Ana Souza, ana.souza@example.com } → 201 registrant reg-A",
-      "✓ addWebinarRegistrant           POST …/webinars/111/registrants { Lena Vogel, lena.vogel@example.com } → 201 registrant reg-B",
-      "✓ updateWebinarRegistrantStatus  PUT …/webinars/111/registrants/status { action approve, 2 registrants } → 204 no content: approved",
-      "✓ listWebinarRegistrants         GET …/webinars/111/registrants?status=approved&page_size=300 → 200 1 registrant: Ana Souza (approved)",
-      "✓ addWebinarPanelists            POST …/webinars/111/panelists { Marta Ruiz, marta.ruiz@example.com } → 201 webinar 111 updated at 2026-12-01T00:00:00Z",
-      '✓ getWebinar                     GET …/webinars/111 → 200 "Created", type 5, 30 min',
+      `✓ createWebinar                    POST …/users/user-1/webinars { topic ${JSON.stringify(NEW_WEBINAR.topic)}, type 5, approval manual } → 201 webinar 111 "Created"`,
+      "✓ addWebinarRegistrant             POST …/webinars/111/registrants { Ana Souza, ana.souza@example.com } → 201 registrant reg-A",
+      "✓ addWebinarRegistrant             POST …/webinars/111/registrants { Lena Vogel, lena.vogel@example.com } → 201 registrant reg-B",
+      "✓ updateWebinarRegistrantStatus    PUT …/webinars/111/registrants/status { action approve, 2 registrants } → 204 no content: approved",
+      "✓ paginate(listWebinarRegistrants) GET …/webinars/111/registrants?status=approved&page_size=300 (2 requests) → 200/200 2 registrants: Ana Souza (approved), Lena Vogel (approved)",
+      "✓ addWebinarPanelists              POST …/webinars/111/panelists { Marta Ruiz, marta.ruiz@example.com } → 201 webinar 111 updated at 2026-12-01T00:00:00Z",
+      '✓ getWebinar                       GET …/webinars/111 → 200 "Created", type 5, 30 min',
       "    summary of 111",
-      "✓ deleteWebinar                  DELETE …/webinars/111 → 204 no content: deleted",
+      "✓ deleteWebinar                    DELETE …/webinars/111 → 204 no content: deleted",
     ]);
   });
 
@@ -109,7 +112,7 @@ describe("runDemo against the in-process Prism mock", () => {
       "addWebinarRegistrant",
       "addWebinarRegistrant",
       "updateWebinarRegistrantStatus",
-      "listWebinarRegistrants",
+      "paginate(listWebinarRegistrants)",
       "addWebinarPanelists",
       "getWebinar",
       "deleteWebinar",

@@ -8,6 +8,7 @@ import {
   deleteWebinar,
   getWebinar,
   listWebinarRegistrants,
+  paginate,
   updateWebinarRegistrantStatus,
   type OperationBody,
   type ZoomClient,
@@ -27,7 +28,7 @@ export interface FlowContext {
   describeWebinar?: (webinar: Awaited<ReturnType<typeof getWebinar>>) => string[];
 }
 
-const NAME_WIDTH = 30;
+const NAME_WIDTH = 32;
 
 /** The new webinar: registration with manual approval, so the registrants need approving. */
 export const NEW_WEBINAR = {
@@ -95,15 +96,17 @@ export async function runFlow(context: FlowContext): Promise<void> {
     () => "no content: approved",
   );
 
-  // The largest page Zoom allows, so a webinar's registrants take as few requests as possible.
-  const pageSize = listWebinarRegistrants.operation.page?.maxSize;
+  // paginate asks for the largest page Zoom allows and follows next_page_token to the last page.
   await step(
-    "listWebinarRegistrants",
+    "paginate(listWebinarRegistrants)",
     "",
-    () => listWebinarRegistrants(zoom, { accountId, webinarId, status: "approved", ...(pageSize === undefined ? {} : { page_size: pageSize }) }),
-    (page) => {
-      const items = page.registrants ?? [];
-      const names = items.map((item) => `${item.first_name ?? "?"} ${item.last_name ?? ""}`.trim() + ` (${item.status ?? "no status"})`);
+    async () => {
+      const found = [];
+      for await (const registrant of paginate(listWebinarRegistrants, zoom, { accountId, webinarId, status: "approved" })) found.push(registrant);
+      return found;
+    },
+    (items) => {
+      const names = items.map((item) => `${`${item.first_name ?? "?"} ${item.last_name ?? ""}`.trim()} (${item.status ?? "no status"})`);
       return `${items.length} ${items.length === 1 ? "registrant" : "registrants"}${names.length > 0 ? `: ${names.join(", ")}` : ""}`;
     },
   );
@@ -131,12 +134,15 @@ export async function runFlow(context: FlowContext): Promise<void> {
   );
 }
 
-/** `POST …/webinars/1/registrants`: the method and the path after the account, from the log. */
+/**
+ * `POST …/webinars/1/registrants`: the method and the path after the account of the step's first
+ * request, and how many were sent when there were more (pages, retries).
+ */
 function requestText(exchanges: readonly { method: string; target: string }[]): string {
-  const last = exchanges.at(-1);
-  if (last === undefined) return "(nothing sent)";
-  const afterAccount = last.target.replace(/^(?:\/[^/]+)?\/accounts\/[^/]+/, "…");
-  return `${last.method} ${afterAccount}`;
+  const first = exchanges[0];
+  if (first === undefined) return "(nothing sent)";
+  const afterAccount = first.target.replace(/^(?:\/[^/]+)?\/accounts\/[^/]+/, "…");
+  return `${first.method} ${afterAccount}${exchanges.length > 1 ? ` (${exchanges.length} requests)` : ""}`;
 }
 
 /** The body sent, in short; GET and DELETE send none (their URL says it all). */
