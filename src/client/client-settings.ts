@@ -3,7 +3,7 @@ import { Redactor } from "./redact.js";
 import type { ResponseDrift } from "./response-validator.js";
 
 /**
- * Settings getWebinar needs from the client that made the call. Kept in a WeakMap rather than
+ * Settings the operation functions need from the client that made the call. Kept in a WeakMap rather than
  * as a property so the openapi-fetch client object stays exactly what openapi-fetch returns.
  */
 export interface ClientSettings {

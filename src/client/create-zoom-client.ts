@@ -53,7 +53,7 @@ export interface ZoomClientOptions {
   timeoutMs?: number;
   retry?: ZoomRetryOptions;
   /**
-   * Check 2xx bodies of getWebinar against the contract. A wrong type or shape (a string where
+   * Check the 2xx body of every operation call against the contract. A wrong type or shape (a string where
    * the contract says integer, a missing required field) fails the call with a ZoomApiError
    * listing `mismatches`; drift (a value outside a documented enum, a field the contract does
    * not declare) does not: the call succeeds and `onDrift` hears about it. Default false.

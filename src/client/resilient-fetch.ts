@@ -50,7 +50,7 @@ export function attemptsOf(outcome: object): number | undefined {
 /**
  * Ends the attempt that produced `response`: its timer stays armed after the headers arrive so
  * that it also bounds reading the body, and whoever reads the body says when that is done.
- * getWebinar does; for a bare `client.GET` the timer simply expires later (it is unref'd and
+ * The operation functions do; for a bare `client.GET` the timer simply expires later (it is unref'd and
  * its abort is a no-op once the body has been read).
  */
 export function releaseAttempt(response: Response): void {

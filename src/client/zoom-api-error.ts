@@ -38,7 +38,7 @@ export interface ZoomApiErrorInit {
 }
 
 /**
- * The one error type `getWebinar` throws. `status` is 0 when no HTTP response arrived
+ * The one error type every operation function throws. `status` is 0 when no HTTP response arrived
  * (network error, timeout, abort); `cause` then holds the underlying error.
  *
  * Only plain data lives on the instance: the client keeps tokens and secrets in closures, so
