@@ -1,9 +1,9 @@
 import { Buffer } from "node:buffer";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { defaultSleep } from "../../src/client/clock.js";
 import { createZoomClient, getWebinar, ZoomApiError } from "../../src/index.js";
 import { CLIENT_ID, CLIENT_SECRET, fastClient, MASTER_ACCOUNT, SUB_ACCOUNT } from "./support/clients.js";
-import { destroySocket, gated, hang, json, startFakeZoom, text, type FakeZoom } from "./support/fake-zoom.js";
+import { destroySocket, gated, hang, json, fakeZoomPerTest, text, type FakeZoom } from "./support/fake-zoom.js";
 import { CLOCK_START } from "./support/manual-clock.js";
 import { example, recurringWebinar } from "./support/spec-examples.js";
 
@@ -12,12 +12,7 @@ import { example, recurringWebinar } from "./support/spec-examples.js";
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let fake: FakeZoom;
-beforeEach(async () => {
-  fake = await startFakeZoom();
-});
-afterEach(async () => {
-  await fake.close();
-});
+fakeZoomPerTest((started) => (fake = started));
 
 /** The rejection of `promise`, asserted to be a ZoomApiError. */
 async function zoomError(promise: Promise<unknown>): Promise<ZoomApiError> {

@@ -1,12 +1,12 @@
 // Issue 11's client rows, each written as the attack: a loopback server (or caller input) doing
 // what a hostile upstream would, and the client holding.
 import { gzipSync } from "node:zlib";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createZoomClient, getWebinar, ZoomApiError } from "../../src/index.js";
 import { MAX_TEXT_INPUT, textSnippet } from "../../src/client/response-text.js";
 import { fastClient, SUB_ACCOUNT } from "./support/clients.js";
 import { countingFetch } from "./support/counting-fetch.js";
-import { endless, hang, json, startFakeZoom, text, type FakeZoom } from "./support/fake-zoom.js";
+import { endless, hang, json, fakeZoomPerTest, text, type FakeZoom } from "./support/fake-zoom.js";
 import { recurringWebinar } from "./support/spec-examples.js";
 
 // Outcomes never depend on time (manual clock, gated answers); the timeout is only a net for a
@@ -14,12 +14,7 @@ import { recurringWebinar } from "./support/spec-examples.js";
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let fake: FakeZoom;
-beforeEach(async () => {
-  fake = await startFakeZoom();
-});
-afterEach(async () => {
-  await fake.close();
-});
+fakeZoomPerTest((started) => (fake = started));
 
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(

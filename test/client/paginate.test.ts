@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   createWebinar,
   listWebinarPanelists,
@@ -8,17 +8,12 @@ import {
   ZoomApiError,
 } from "../../src/index.js";
 import { fastClient, SUB_ACCOUNT } from "./support/clients.js";
-import { gated, json, startFakeZoom, type FakeZoom, type Responder } from "./support/fake-zoom.js";
+import { gated, json, fakeZoomPerTest, type FakeZoom, type Responder } from "./support/fake-zoom.js";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let fake: FakeZoom;
-beforeEach(async () => {
-  fake = await startFakeZoom();
-});
-afterEach(async () => {
-  await fake.close();
-});
+fakeZoomPerTest((started) => (fake = started));
 
 const WEBINAR = "97871060099";
 const USER = "me";

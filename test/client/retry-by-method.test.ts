@@ -5,12 +5,12 @@
 // in the shape Node's fetch reports them (seen on Node 20, 22 and 24: docs/decisions/0008-retries-by-method.md).
 import { createServer as createTcpServer, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createResilientFetch } from "../../src/client/resilient-fetch.js";
 import { Redactor } from "../../src/client/redact.js";
 import { ZoomApiError, type ZoomClient } from "../../src/index.js";
 import { fastClient, SUB_ACCOUNT } from "./support/clients.js";
-import { destroySocket, hang, json, startFakeZoom, type FakeZoom, type Responder } from "./support/fake-zoom.js";
+import { destroySocket, hang, json, fakeZoomPerTest, type FakeZoom, type Responder } from "./support/fake-zoom.js";
 import { manualClock } from "./support/manual-clock.js";
 
 // Outcomes never depend on time (manual clock, recorded sleeps); the timeout is only a net for a
@@ -18,12 +18,7 @@ import { manualClock } from "./support/manual-clock.js";
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let fake: FakeZoom;
-beforeEach(async () => {
-  fake = await startFakeZoom();
-});
-afterEach(async () => {
-  await fake.close();
-});
+fakeZoomPerTest((started) => (fake = started));
 
 const WEBINAR = { accountId: SUB_ACCOUNT, webinarId: "97871060099" };
 const REGISTRANT = { email: "ada@example.com", first_name: "Ada", last_name: "Lovelace" };

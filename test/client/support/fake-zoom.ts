@@ -3,6 +3,7 @@
 // states the sequence of answers it wants and then reads back exactly what arrived on the wire.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { afterEach, beforeEach } from "vitest";
 
 export interface RecordedRequest {
   method: string;
@@ -111,6 +112,18 @@ export async function startFakeZoom(): Promise<FakeZoom> {
     },
   };
   return fake;
+}
+
+/** A fresh fake Zoom for every test of the calling file, handed to `use` before each test and closed after it. */
+export function fakeZoomPerTest(use: (fake: FakeZoom) => void): void {
+  let current: FakeZoom | undefined;
+  beforeEach(async () => {
+    current = await startFakeZoom();
+    use(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+  });
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Responder {
