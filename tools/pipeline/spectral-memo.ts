@@ -30,7 +30,7 @@ export function memoizeByContent<I, O>(fn: RulesetFunction<I, O>): RulesetFuncti
     const place = placeOf(context.path);
     let memo = perLint.get(context.documentInventory);
     if (!memo) perLint.set(context.documentInventory, (memo = new Map()));
-    const key = place === undefined ? undefined : `${place}\u0000${JSON.stringify(input)}\u0000${JSON.stringify(options)}`;
+    const key = place === undefined ? undefined : contentKey(place, input, options);
     const hit = key === undefined ? undefined : memo.get(key);
     if (hit) return hit.results.map((result, i) => ({ ...result, path: rebase(context.path, hit.suffixes[i]) }));
     const results = fn(input, options, context);
@@ -44,6 +44,15 @@ export function memoizeByContent<I, O>(fn: RulesetFunction<I, O>): RulesetFuncti
   Reflect.defineProperty(memoized, "name", { value: fn.name });
   // Keeps the options validator createRulesetFunction attached, which the Ruleset calls.
   return Object.assign(memoized, fn);
+}
+
+/** A node JSON cannot print (a YAML alias cycle) gets no key, so it is judged every time. */
+function contentKey(place: string, input: unknown, options: unknown): string | undefined {
+  try {
+    return `${place}\u0000${JSON.stringify(input)}\u0000${JSON.stringify(options)}`;
+  } catch {
+    return undefined;
+  }
 }
 
 function rebase(path: Path, suffix: Path | undefined): Path | undefined {
