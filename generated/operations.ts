@@ -7,7 +7,7 @@ import { defineOperation } from "../src/client/define-operation.js";
 /**
  * List webinar templates: `GET /accounts/{accountId}/users/{userId}/webinar_templates`.
  */
-export const listWebinarTemplates = /* @__PURE__ */ defineOperation<"listWebinarTemplates">({
+export const listWebinarTemplates = /* @__PURE__ */ defineOperation<"listWebinarTemplates", "templates">({
   id: "listWebinarTemplates",
   method: "GET",
   path: "/accounts/{accountId}/users/{userId}/webinar_templates",
@@ -37,7 +37,7 @@ export const createWebinarTemplate = /* @__PURE__ */ defineOperation<"createWebi
 /**
  * List webinars: `GET /accounts/{accountId}/users/{userId}/webinars`.
  */
-export const listWebinars = /* @__PURE__ */ defineOperation<"listWebinars">({
+export const listWebinars = /* @__PURE__ */ defineOperation<"listWebinars", "webinars">({
   id: "listWebinars",
   method: "GET",
   path: "/accounts/{accountId}/users/{userId}/webinars",
@@ -135,7 +135,7 @@ export const getWebinarToken = /* @__PURE__ */ defineOperation<"getWebinarToken"
 /**
  * List webinar tracking sources: `GET /accounts/{accountId}/webinars/{webinarId}/tracking_sources`.
  */
-export const listWebinarTrackingSources = /* @__PURE__ */ defineOperation<"listWebinarTrackingSources">({
+export const listWebinarTrackingSources = /* @__PURE__ */ defineOperation<"listWebinarTrackingSources", "tracking_sources">({
   id: "listWebinarTrackingSources",
   method: "GET",
   path: "/accounts/{accountId}/webinars/{webinarId}/tracking_sources",
@@ -163,7 +163,7 @@ export const updateWebinarStatus = /* @__PURE__ */ defineOperation<"updateWebina
 /**
  * List past webinar instances: `GET /accounts/{accountId}/past_webinars/{webinarId}/instances`.
  */
-export const listPastWebinarInstances = /* @__PURE__ */ defineOperation<"listPastWebinarInstances">({
+export const listPastWebinarInstances = /* @__PURE__ */ defineOperation<"listPastWebinarInstances", "webinars">({
   id: "listPastWebinarInstances",
   method: "GET",
   path: "/accounts/{accountId}/past_webinars/{webinarId}/instances",
@@ -206,7 +206,7 @@ export const updateWebinarRegistrantStatus = /* @__PURE__ */ defineOperation<"up
 /**
  * Get webinar absentees: `GET /accounts/{accountId}/past_webinars/{WebinarUUID}/absentees`.
  */
-export const listWebinarAbsentees = /* @__PURE__ */ defineOperation<"listWebinarAbsentees">({
+export const listWebinarAbsentees = /* @__PURE__ */ defineOperation<"listWebinarAbsentees", "registrants">({
   id: "listWebinarAbsentees",
   method: "GET",
   path: "/accounts/{accountId}/past_webinars/{WebinarUUID}/absentees",
@@ -274,7 +274,7 @@ export const updateWebinarRegistrationQuestions = /* @__PURE__ */ defineOperatio
 /**
  * List panelists: `GET /accounts/{accountId}/webinars/{webinarId}/panelists`.
  */
-export const listWebinarPanelists = /* @__PURE__ */ defineOperation<"listWebinarPanelists">({
+export const listWebinarPanelists = /* @__PURE__ */ defineOperation<"listWebinarPanelists", "panelists">({
   id: "listWebinarPanelists",
   method: "GET",
   path: "/accounts/{accountId}/webinars/{webinarId}/panelists",
@@ -316,7 +316,7 @@ export const deleteWebinarPanelists = /* @__PURE__ */ defineOperation<"deleteWeb
 /**
  * List webinar registrants: `GET /accounts/{accountId}/webinars/{webinarId}/registrants`.
  */
-export const listWebinarRegistrants = /* @__PURE__ */ defineOperation<"listWebinarRegistrants">({
+export const listWebinarRegistrants = /* @__PURE__ */ defineOperation<"listWebinarRegistrants", "registrants">({
   id: "listWebinarRegistrants",
   method: "GET",
   path: "/accounts/{accountId}/webinars/{webinarId}/registrants",
@@ -398,7 +398,7 @@ export const updateWebinarLiveStream = /* @__PURE__ */ defineOperation<"updateWe
 /**
  * List a webinar's polls: `GET /accounts/{accountId}/webinars/{webinarId}/polls`.
  */
-export const listWebinarPolls = /* @__PURE__ */ defineOperation<"listWebinarPolls">({
+export const listWebinarPolls = /* @__PURE__ */ defineOperation<"listWebinarPolls", "polls">({
   id: "listWebinarPolls",
   method: "GET",
   path: "/accounts/{accountId}/webinars/{webinarId}/polls",

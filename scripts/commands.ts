@@ -13,10 +13,14 @@ export const COMMANDS = {
   }),
   bench: spec({
     command: "npm run bench --",
-    summary: "Builds the package, then times raw fetch, the client and the validating client over loopback.",
+    summary:
+      "Builds the package, then times raw fetch, the client and the validating client over loopback, and reports\n" +
+      "what the package costs before a call: import time in a fresh process, the size a bundler ships (validators\n" +
+      "apart), and which validators an application calling two operations loads.",
     options: {
       rounds: { type: "string", value: "N", default: "60", description: "measured rounds" },
       calls: { type: "string", value: "N", default: "100", description: "calls per round" },
+      "import-runs": { type: "string", value: "N", default: "15", description: "fresh processes per module for the import times" },
     },
     examples: ["npm run bench", "npm run bench -- --rounds 10 --calls 50"],
   }),
@@ -33,15 +37,27 @@ export const COMMANDS = {
   "contract:live": spec({
     command: "npm run contract:live --",
     summary:
-      "Fetches a real webinar with Server-to-Server OAuth (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET,\n" +
-      "ZOOM_WEBINAR_ID) and reports where it departs from the contract. Without them: says so, exit 0.",
-    options: {},
-    examples: ["ZOOM_ACCOUNT_ID=… ZOOM_CLIENT_ID=… ZOOM_CLIENT_SECRET=… ZOOM_WEBINAR_ID=… npm run contract:live"],
+      "Calls every GET operation of the contract it has ids for on the real Zoom (Server-to-Server OAuth) and\n" +
+      "reports, per operation, where the answer breaks the contract (exit 1) and its drift (unknown fields,\n" +
+      "values outside an enum). Read-only: it never calls a write operation. Exit 2: something was not checked.\n" +
+      "Required: ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET, ZOOM_TARGET_ACCOUNT_ID (the sub account),\n" +
+      "ZOOM_WEBINAR_ID; without them it says so and exits 0. Optional ids add the operations that need them:\n" +
+      "ZOOM_USER_ID (webinar and template lists), ZOOM_WEBINAR_UUID (absentees), ZOOM_REGISTRANT_ID, ZOOM_POLL_ID;\n" +
+      "an operation whose id is missing is listed as skipped. ZOOM_BASE_URL, ZOOM_TOKEN_URL: other endpoints.",
+    options: {
+      "allow-writes": { type: "boolean", description: "refused: write operations are not available in this check (it exits 2, sending nothing)" },
+    },
+    examples: [
+      "ZOOM_ACCOUNT_ID=… ZOOM_CLIENT_ID=… ZOOM_CLIENT_SECRET=… ZOOM_TARGET_ACCOUNT_ID=… ZOOM_WEBINAR_ID=… npm run contract:live",
+      "ZOOM_USER_ID=me ZOOM_POLL_ID=… … npm run contract:live",
+    ],
   }),
   demo: spec({
     command: "npm run demo --",
-    summary: "Starts the mock of Zoom, calls it with getWebinar through the client and prints a summary.",
-    options: { example: { type: "string", value: "NAME", description: "a 200 example of the contract to ask for" } },
+    summary:
+      "Starts the mock of Zoom and walks a webinar through the client (create, two registrants, approve, paginate,\n" +
+      "a panelist, read back, delete), one line per call. The mock answers with examples and keeps no state.",
+    options: { example: { type: "string", value: "NAME", description: "a 200 example of getWebinar to ask for when reading back" } },
     examples: ["npm run demo", "npm run demo -- --example scheduledWebinar"],
   }),
   diff: spec({

@@ -3,6 +3,8 @@ export type { ZoomClient, ZoomClientOptions, ZoomRetryOptions } from "./client/c
 // One function per operation, named by operationId; getWebinar keeps its camelCase parameters.
 export * from "../generated/operations.js";
 export { getWebinar } from "./client/get-webinar.js";
+export { DEFAULT_MAX_PAGES, paginate } from "./client/paginate.js";
+export type { PagedOperation, PageItem, PaginateOptions } from "./client/paginate.js";
 export type { GetWebinarOptions, GetWebinarParams, Webinar } from "./client/get-webinar.js";
 export type {
   CallOptions,
@@ -13,6 +15,7 @@ export type {
   OperationParams,
   OperationResult,
   PageDescriptor,
+  PagedDescriptor,
   UploadBody,
   UploadDescriptor,
   UploadFile,

@@ -38,12 +38,23 @@ export async function callOperation<K extends OperationId>(
   if (operation.body === "json" && !isPlainObject(body)) {
     throw new TypeError(`${operation.id}: the request body must be an object`);
   }
+  // An upload is read and checked here, outside the try below: a refused file is a TypeError
+  // and nothing is sent. Its module loads on the first upload only, like a validator.
+  const sent =
+    operation.body === "multipart" && operation.upload !== undefined
+      ? await (await import("./upload-form.js")).uploadForm({ ...operation, upload: operation.upload }, body)
+      : body;
   const settings = clientSettings(client);
   try {
-    return await send(client, settings, operation, prepared, body, options.signal);
+    return await send(client, settings, operation, prepared, sent, options.signal);
   } catch (error) {
     throw settings.redactor.error(asZoomApiError(error, options.signal, `${operation.method} ${operation.path}`));
   }
+}
+
+/** Throws the TypeError `callOperation` would for these arguments (for `paginate`, which checks up front). */
+export function checkCallArguments(operation: OperationDescriptor, params: unknown, options: CallOptions): void {
+  prepareRequest(operation, params, options);
 }
 
 function prepareRequest(operation: OperationDescriptor, params: unknown, options: CallOptions): PreparedRequest {
@@ -100,6 +111,9 @@ async function send(
     signal,
     ...(prepared.headers === undefined ? {} : { headers: prepared.headers }),
     ...(operation.body === undefined ? {} : { body }),
+    // The FormData goes to fetch as it is, which sets multipart/form-data with its boundary
+    // (openapi-fetch sets no Content-Type for a FormData body).
+    ...(body instanceof FormData ? { bodySerializer: (form: FormData) => form } : {}),
   });
   // openapi-fetch has read the body: the attempt's timer has nothing left to guard.
   releaseAttempt(response);

@@ -19,6 +19,8 @@ export interface GetWebinarParams {
 
 export type GetWebinarOptions = CallOptions;
 
+const KNOWN_PARAMS = new Set(["accountId", "webinarId", "occurrenceId", "showPreviousOccurrences"]);
+
 /**
  * Gets one webinar of a sub account. Resolves with the webinar; every failure (HTTP error,
  * network, timeout, abort, unreadable, oversized or off-contract body) rejects with
@@ -28,6 +30,10 @@ export type GetWebinarOptions = CallOptions;
  */
 export async function getWebinar(client: ZoomClient, params: GetWebinarParams, options: GetWebinarOptions = {}): Promise<Webinar> {
   if (typeof params !== "object" || params === null) throw new TypeError("getWebinar: `params` must be an object");
+  // As in every generated operation: a misspelt key (`occurrence_id` here) must not be dropped silently.
+  for (const name of Object.keys(params)) {
+    if (!KNOWN_PARAMS.has(name)) throw new TypeError(`getWebinar: unknown parameter \`${name}\`; it takes ${[...KNOWN_PARAMS].map((n) => `\`${n}\``).join(", ")}`);
+  }
   const { accountId, webinarId, occurrenceId, showPreviousOccurrences } = params;
   return getWebinarOperation(
     client,

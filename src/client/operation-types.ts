@@ -103,14 +103,22 @@ export interface OperationDescriptor<K extends OperationId = OperationId> {
   readonly upload?: UploadDescriptor;
 }
 
+/**
+ * What a list operation's descriptor adds at the type level: `page` is present and names its
+ * items array `I`. Nothing for other operations (`I` = never).
+ */
+export type PagedDescriptor<I extends string> = [I] extends [never]
+  ? unknown
+  : { readonly page: PageDescriptor & { readonly items: I } };
+
 type HasBody<K extends OperationId> = [OperationBody<K>] extends [never] ? false : true;
 
 /**
  * A callable operation: `(client, params, options?)`, or `(client, params, body, options?)` when
  * it takes a body. `operation` describes it (for `paginate`, and for tools).
  */
-export type OperationFunction<K extends OperationId> = (HasBody<K> extends true
+export type OperationFunction<K extends OperationId, I extends string = never> = (HasBody<K> extends true
   ? (client: ZoomClient, params: OperationParams<K>, body: OperationBody<K>, options?: CallOptions) => Promise<OperationResult<K>>
   : (client: ZoomClient, params: OperationParams<K>, options?: CallOptions) => Promise<OperationResult<K>>) & {
-  readonly operation: OperationDescriptor<K>;
+  readonly operation: OperationDescriptor<K> & PagedDescriptor<I>;
 };

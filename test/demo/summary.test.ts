@@ -1,7 +1,5 @@
-// The demo's summary takes its words from the contract, and `npm run demo`'s runner goes end
-// to end through Prism and the real client.
+// The demo's summary of a webinar takes its words from the contract (the flow: flow.test.ts).
 import { describe, expect, it } from "vitest";
-import { runDemo } from "../../tools/demo/run-demo.js";
 import { summarizeWebinar } from "../../tools/demo/summary.js";
 import type { Webinar } from "../../src/index.js";
 import { loadBundledContract } from "../contract/support/contract.js";
@@ -33,25 +31,5 @@ describe("summarizeWebinar", () => {
       expect(secret, "the example has the field").toBeDefined();
       expect(text).not.toContain(secret);
     }
-  });
-});
-
-describe("runDemo", () => {
-  it("prints the summary of the webinar the mock served and stops the mock", async () => {
-    const lines: string[] = [];
-    await runDemo({ example: "scheduledWebinar", out: (line) => lines.push(line) });
-    // The client is pointed at the production base path, /v2, of the in-process mock.
-    expect(lines[0]).toMatch(/^Prism mock of Zoom from .*openapi\.json on http:\/\/127\.0\.0\.1:\d+\/v2 /);
-    expect(lines).toContain(`getWebinar("ABcdEFgh123456789IJklmN", "97871060099") → 200, body valid against the contract`);
-    expect(lines).toContain("Quarterly product update  [webinar 85746065432]");
-    expect(lines).toContain("  type:          Webinar held once, at a scheduled time (5)");
-    expect(lines.at(-1)).toMatch(/^mock stopped; \d+ ms in all$/);
-    const baseUrl = lines[0]?.match(/on (http:\/\/\S+)/)?.[1];
-    expect(baseUrl).toBeDefined();
-    await expect(fetch(`${baseUrl}/accounts/a/webinars/1`)).rejects.toThrow();
-  }, 60_000);
-
-  it("names the 200 examples there are when asked for one that is not", async () => {
-    await expect(runDemo({ example: "noSuchExample", out: () => {} })).rejects.toThrow(/recurringWebinar, scheduledWebinar/);
   });
 });

@@ -87,4 +87,19 @@ describe("emit-operations", () => {
     expect(code).not.toMatch(/evil/);
     expect(code).toMatch(/export \{\s*getThing\s*\}/);
   });
+
+  it("names a list operation's items array as its second type argument (paginate accepts those only), as a string literal", () => {
+    const list = (name: string) =>
+      documentWith((op, doc) => {
+        op.operationId = "listThings";
+        (doc.components as { schemas: Record<string, unknown> }).schemas.Thing = { type: "object", properties: { [name]: { type: "array" } } };
+      });
+    expect(emitOperations(list("things"), "openapi/openapi.yaml")).toContain('defineOperation<"listThings", "things">({');
+    expect(emitOperations(documentWith(), "openapi/openapi.yaml")).toContain('defineOperation<"getThing">({');
+    const hostile = emitOperations(list('a">(0); export const evil = ("'), "openapi/openapi.yaml");
+    const { code } = transformSync(hostile, { loader: "ts", format: "esm" });
+    // The name stays inside string literals: no statement declares `evil`.
+    expect(code).not.toMatch(/^\s*(export )?const evil/m);
+    expect(code).toMatch(/export \{\s*listThings\s*\}/);
+  });
 });

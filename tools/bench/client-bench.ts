@@ -4,30 +4,41 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { once } from "node:events";
-import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
 import createClient from "openapi-fetch";
 import type { paths } from "../../src/index.js";
 import { GENERATED_OPENAPI_JSON } from "../../tools/spec/generated-files.js";
+import type { OpenApiDocument } from "../spec/openapi-ajv.js";
+import { bundleSizes, importTimes, loadedValidators, packagePaths, type ImportTimes, type LoadedValidators, type SizeReport } from "./package-cost.js";
 
 // The built package (dist/esm/, built by `npm run bench` first), because that is what consumers run: under
 // tsx the sources carry esbuild's keepNames helpers, which cost a few µs per call on their own.
 // Types come from src/ so this file type-checks without a build.
 type ClientModule = typeof import("../../src/index.js");
-type ValidatorModule = typeof import("../../src/client/response-validator.js");
+type CheckModule = typeof import("../../src/client/response-validator.js");
+type OperationsModule = typeof import("../../generated/operations.js");
 const distUrl = new URL("../../dist/esm/src/", import.meta.url);
 const { createZoomClient, getWebinar } = (await import(new URL("index.js", distUrl).href)) as ClientModule;
-const { checkResponse } = (await import(new URL("client/response-validator.js", distUrl).href)) as ValidatorModule;
-// The generated module itself (the package ships the same bytes).
-const { default: validateWebinar } = await import("../../generated/validators/Webinar.js");
-const findWebinarMismatches = (body: unknown) => {
-  const { mismatches } = checkResponse(validateWebinar, body);
-  return mismatches.length > 0 ? mismatches : undefined;
-};
+const { checkResponse } = (await import(new URL("client/response-validator.js", distUrl).href)) as CheckModule;
+const operations = (await import(new URL("../generated/operations.js", distUrl).href)) as OperationsModule;
+
+/** The breakage the Webinar validator finds, through the very module and split validateResponses uses. */
+async function webinarMismatchFinder(): Promise<(body: unknown) => unknown[] | undefined> {
+  const load = operations.getWebinar.operation.validator;
+  if (load === undefined) throw new Error("getWebinar has no response validator");
+  const validate = (await load()).validate as Parameters<typeof checkResponse>[0];
+  return (body) => {
+    const { mismatches } = checkResponse(validate, body);
+    return mismatches.length > 0 ? mismatches : undefined;
+  };
+}
 
 export interface BenchOptions {
   rounds: number;
   callsPerRound: number;
   warmupRounds: number;
+  /** Fresh processes per module for the import times. */
+  importRuns: number;
 }
 
 export interface Stats {
@@ -49,7 +60,9 @@ export interface BenchResult {
   /** Per-call cost with an injected in-memory fetch: the client's own CPU, free of network noise. */
   inMemory: { raw: number; bareOpenapiFetch: number; client: number; validated: number };
   bodyBytes: number;
-  sizes: { clientGzip: number; clientMin: number; openapiFetchGzip: number; openapiFetchMin: number };
+  imports: ImportTimes;
+  sizes: SizeReport;
+  loaded: LoadedValidators;
 }
 
 const specUrl = GENERATED_OPENAPI_JSON;
@@ -114,34 +127,6 @@ function stats(samplesMs: number[], cpuPerCallUs: number[]): Stats {
   };
 }
 
-async function bundleSizes(): Promise<BenchResult["sizes"]> {
-  const esbuild = await import("esbuild");
-  const measure = async (entry: string, external: string[]): Promise<{ min: number; gzip: number }> => {
-    const result = await esbuild.build({
-      entryPoints: [entry],
-      bundle: true,
-      minify: true,
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      write: false,
-      external,
-      logLevel: "silent",
-    });
-    const code = result.outputFiles[0]!.contents;
-    return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
-  };
-  // The client's own code: openapi-fetch and Ajv are dependencies, measured (or not) apart.
-  const client = await measure(new URL("../../src/index.ts", import.meta.url).pathname, [
-    "openapi-fetch",
-    "ajv",
-    "ajv/*",
-    "ajv-formats",
-  ]);
-  const openapiFetch = await measure(new URL(import.meta.resolve("openapi-fetch")).pathname, []);
-  return { clientMin: client.min, clientGzip: client.gzip, openapiFetchMin: openapiFetch.min, openapiFetchGzip: openapiFetch.gzip };
-}
-
 /**
  * The same four ways of getting the webinar, but `fetch` answers from memory: what is left is
  * the code under test (and Response/Request construction), so differences are stable even on
@@ -179,7 +164,7 @@ async function inMemoryCosts(body: string, rounds: number, calls: number): Promi
   };
 }
 
-function validatorAlone(body: string, iterations: number): number {
+function validatorAlone(findWebinarMismatches: (body: unknown) => unknown[] | undefined, body: string, iterations: number): number {
   // Fresh objects from JSON.parse, as in real use: validating one object over and over lets V8
   // reuse work on the very same strings (format regexes) and flatters the result.
   const copies = Array.from({ length: 2_000 }, () => JSON.parse(body) as unknown);
@@ -191,6 +176,12 @@ function validatorAlone(body: string, iterations: number): number {
     if (findWebinarMismatches(copy) !== undefined) throw new Error("the example body does not validate");
   }
   return ((performance.now() - started) * 1000) / iterations;
+}
+
+async function packageCost(document: OpenApiDocument, importRuns: number): Promise<Pick<BenchResult, "imports" | "sizes" | "loaded">> {
+  const paths = packagePaths(fileURLToPath(new URL("../..", import.meta.url)));
+  // Child processes after the timed loops, so their start-up does not load the machine meanwhile.
+  return { imports: await importTimes(paths, importRuns), sizes: await bundleSizes(paths), loaded: await loadedValidators(paths, document) };
 }
 
 export async function runClientBench(options: BenchOptions): Promise<BenchResult> {
@@ -251,10 +242,10 @@ export async function runClientBench(options: BenchOptions): Promise<BenchResult
       bareOpenapiFetch: stats(samples.bareOpenapiFetch, cpu.bareOpenapiFetch),
       client: stats(samples.client, cpu.client),
       validated: stats(samples.validated, cpu.validated),
-      validatorAloneUs: validatorAlone(body, 20_000),
+      validatorAloneUs: validatorAlone(await webinarMismatchFinder(), body, 20_000),
       inMemory: await inMemoryCosts(body, 15, 2_000),
       bodyBytes: Buffer.byteLength(body),
-      sizes: await bundleSizes(),
+      ...(await packageCost(spec as unknown as OpenApiDocument, options.importRuns)),
     };
   } finally {
     child.stdin?.end();
@@ -268,7 +259,6 @@ export function formatBench(result: BenchResult): string {
     `${name.padEnd(34)} median ${s.medianUs.toFixed(1).padStart(7)} µs ×${(s.medianUs / raw.medianUs).toFixed(3)}   ` +
     `p99 ${s.p99Us.toFixed(1).padStart(7)} µs ×${(s.p99Us / raw.p99Us).toFixed(3)}   ` +
     `cpu ${s.cpuUs.toFixed(1).padStart(6)} µs ×${(s.cpuUs / raw.cpuUs).toFixed(3)}`;
-  const kb = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
   const clientRatio = client.medianUs / raw.medianUs;
   const validationCost = validated.medianUs - client.medianUs;
   return [
@@ -290,7 +280,36 @@ export function formatBench(result: BenchResult): string {
       `validation: +${(result.inMemory.validated - result.inMemory.client).toFixed(1)} µs per response (target ≤ 20 µs)`,
     `validator alone, parsed body:  ${result.validatorAloneUs.toFixed(2)} µs per response (target ≤ 20 µs) ${result.validatorAloneUs <= 20 ? "ok" : "MISSED"}`,
     "",
-    `size, minified + gzip: client's own code ${kb(result.sizes.clientGzip)} (${kb(result.sizes.clientMin)} min), ` +
-      `openapi-fetch ${kb(result.sizes.openapiFetchGzip)} (${kb(result.sizes.openapiFetchMin)} min)`,
+    ...formatPackageCost(result),
   ].join("\n");
+}
+
+function formatPackageCost(result: BenchResult): string[] {
+  const { imports, sizes, loaded } = result;
+  const kb = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
+  const verdict = (ok: boolean): string => (ok ? "ok" : "MISSED");
+  const every = sizes.everyOperation;
+  const two = sizes.twoOperations;
+  const expected = [...loaded.operations].length;
+  const lines = [
+    `import in a fresh node process (median of ${imports.runs}; no client, no validation):`,
+    `  package dist/esm/src/index.js ${imports.packageMs.toFixed(1)} ms, openapi-fetch alone ${imports.openapiFetchMs.toFixed(1)} ms, ` +
+      `×${(imports.packageMs / imports.openapiFetchMs).toFixed(2)} (target ≤ 10 ms) ${verdict(imports.packageMs <= 10)}`,
+    `size a bundler ships (esbuild, ESM with code splitting, minified + gzip; chunks gzipped one by one):`,
+    `  every operation, up front:       ${kb(every.upfront.gzip)} (${kb(every.upfront.min)} min), with openapi-fetch (alone ${kb(sizes.openapiFetch.gzip)}) (target ≤ 12 KiB) ${verdict(every.upfront.gzip <= 12 * 1024)}`,
+    `  two operations (${two.operations.join(", ")}), up front: ${kb(two.upfront.gzip)} (${kb(two.upfront.min)} min)`,
+  ];
+  if (!sizes.validatorsPresent) {
+    lines.push("  validators: not in dist/ (generated/validators/ is missing: run `npm run generate`); bundles left them external");
+  } else {
+    lines.push(
+      `  validators, lazy chunks apart: ${every.validators.count} for every operation, ${kb(every.validators.gzip)} in all, the largest ${kb(every.validators.largestGzip)}; ` +
+        `the two-operation app can load ${two.validators.count} (${two.validators.names.join(", ")}), ${kb(two.validators.gzip)}`,
+    );
+  }
+  lines.push(
+    `an app calling two operations with validateResponses (fresh process, module resolve hook): loaded ${loaded.loaded.length} of ${loaded.shipped} validators ` +
+      `(${loaded.loaded.join(", ") || "none"}) ${verdict(loaded.loaded.length <= expected && (!sizes.validatorsPresent || two.validators.count <= expected))}`,
+  );
+  return lines;
 }

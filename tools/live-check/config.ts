@@ -9,6 +9,23 @@ export const REQUIRED_VARIABLES = [
   "ZOOM_WEBINAR_ID",
 ] as const;
 
+/**
+ * The variable that gives each path parameter of a GET operation. An operation is checked when
+ * every one of its path parameters has a value; otherwise it is reported as skipped, naming the
+ * variable. A GET operation with a parameter missing here fails the live check's test.
+ */
+export const ID_VARIABLES = {
+  accountId: "ZOOM_TARGET_ACCOUNT_ID",
+  webinarId: "ZOOM_WEBINAR_ID",
+  userId: "ZOOM_USER_ID",
+  WebinarUUID: "ZOOM_WEBINAR_UUID",
+  registrantId: "ZOOM_REGISTRANT_ID",
+  pollId: "ZOOM_POLL_ID",
+} as const satisfies Record<string, string>;
+
+/** Optional ids: without one, the operations that need it are skipped (and say so). */
+export const OPTIONAL_ID_VARIABLES = ["ZOOM_USER_ID", "ZOOM_WEBINAR_UUID", "ZOOM_REGISTRANT_ID", "ZOOM_POLL_ID"] as const;
+
 /** Optional: point the check at another API or token endpoint (a test double, a proxy). */
 export const OPTIONAL_VARIABLES = ["ZOOM_BASE_URL", "ZOOM_TOKEN_URL"] as const;
 
@@ -20,6 +37,8 @@ export interface LiveCheckConfig {
   /** The sub account that owns the webinar (`accountId` in the path). */
   targetAccountId: string;
   webinarId: string;
+  /** Every path parameter value given, by the parameter's name in the contract (`accountId`, `pollId`, …). */
+  ids: Partial<Record<keyof typeof ID_VARIABLES, string>>;
   baseUrl?: string;
   tokenUrl?: string;
 }
@@ -45,6 +64,11 @@ export function readLiveCheckConfig(env: Readonly<Record<string, string | undefi
   }
   if (problems.length > 0) return { kind: "invalid", problems };
 
+  const ids: LiveCheckConfig["ids"] = {};
+  for (const [parameter, variable] of Object.entries(ID_VARIABLES) as [keyof typeof ID_VARIABLES, string][]) {
+    const id = value(variable);
+    if (id !== undefined) ids[parameter] = id;
+  }
   const baseUrl = value("ZOOM_BASE_URL");
   const tokenUrl = value("ZOOM_TOKEN_URL");
   return {
@@ -55,6 +79,7 @@ export function readLiveCheckConfig(env: Readonly<Record<string, string | undefi
       clientSecret: value("ZOOM_CLIENT_SECRET") as string,
       targetAccountId: value("ZOOM_TARGET_ACCOUNT_ID") as string,
       webinarId: value("ZOOM_WEBINAR_ID") as string,
+      ids,
       ...(baseUrl === undefined ? {} : { baseUrl }),
       ...(tokenUrl === undefined ? {} : { tokenUrl }),
     },

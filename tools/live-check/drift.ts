@@ -1,9 +1,16 @@
-// Where a body Zoom sent departs from the contract: every validation error (Ajv, allErrors)
-// as pointer / expected / seen, and every field the contract does not describe.
-import type { ErrorObject } from "ajv";
-import { compileSchema, createOpenApiAjv, type OpenApiDocument } from "../spec/openapi-ajv.js";
-import { escapeSegment, getAt, isRecord, parsePointer } from "../../src/util/json-pointer.js";
-import { resolveObject } from "../spec/refs.js";
+// Where a body Zoom sent departs from the contract, as rows for a person to read: the errors of
+// the operation's own response validator (the module `validateResponses` loads), sorted the way
+// the client sorts them (checkResponse): a value outside an enum or a field the contract does not
+// declare is drift, everything else breaks the contract.
+import { escapeSegment, getAt, parsePointer } from "../../src/util/json-pointer.js";
+
+/** One error as a generated validator reports it (Ajv's ErrorObject, verbose). */
+export interface ValidatorError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
 
 export interface MismatchRow {
   /** JSON pointer into the body. */
@@ -14,39 +21,61 @@ export interface MismatchRow {
   seen: string;
 }
 
-export interface UndocumentedField {
+export interface DriftRow {
   pointer: string;
-  /** The JSON type of the value only: an unknown field may hold anything, secrets included. */
+  /** `outside the enum (one of …)` or `undocumented field`. */
+  kind: string;
+  /** The value for an enum (a short JSON text); for an undocumented field only its JSON type. */
   seen: string;
 }
 
-// Fields whose values let someone in (a signed start link, passcodes). A mismatch there shows
-// the value's type and length, never the value.
-const SENSITIVE_FIELDS = new Set(["start_url", "password", "h323_passcode", "encrypted_passcode"]);
-const SEEN_MAX = 60;
-
-/** Every mismatch of `body` against `components.schemas[schemaName]`, in Ajv's order. */
-export function findMismatches(document: OpenApiDocument, body: unknown, schemaName = "Webinar"): MismatchRow[] {
-  const validate = compileSchema(createOpenApiAjv(document, { allErrors: true }), schemaName);
-  if (validate(body)) return [];
-  return (validate.errors ?? []).map((error) => toRow(error, body));
+export interface DescribedCheck {
+  breakage: MismatchRow[];
+  drift: DriftRow[];
 }
 
-function toRow(error: ErrorObject, body: unknown): MismatchRow {
-  const params = error.params as Record<string, unknown>;
+// Fields whose values let someone in or stream as someone (a signed start link, passcodes, join
+// tokens, a stream key). A row there shows the value's type and length, never the value.
+const SENSITIVE_FIELDS = new Set(["start_url", "join_url", "password", "h323_passcode", "encrypted_passcode", "token", "stream_key"]);
+const SEEN_MAX = 60;
+/** The drift keywords of checkResponse (src/client/response-validator.ts). */
+const DRIFT_KEYWORDS = new Set(["enum", "unevaluatedProperties"]);
+
+/** The validator's errors for `body` as breakage and drift rows, in the validator's order. */
+export function describeErrors(errors: readonly ValidatorError[], body: unknown): DescribedCheck {
+  const described: DescribedCheck = { breakage: [], drift: [] };
+  for (const error of errors) {
+    if (!DRIFT_KEYWORDS.has(error.keyword)) {
+      described.breakage.push(toRow(error, body));
+    } else if (error.keyword === "enum") {
+      const allowed = Array.isArray(error.params.allowedValues) ? error.params.allowedValues : [];
+      described.drift.push({
+        pointer: error.instancePath || "(body)",
+        kind: `outside the enum (one of ${allowed.map((value) => JSON.stringify(value)).join(", ")})`,
+        seen: seenText(body, error.instancePath),
+      });
+    } else if (typeof error.params.unevaluatedProperty === "string") {
+      const pointer = `${error.instancePath}/${escapeSegment(error.params.unevaluatedProperty)}`;
+      // An unknown field may hold anything, secrets included: its type only.
+      described.drift.push({ pointer, kind: "undocumented field", seen: jsonType(getAt(body, parsePointer(pointer))) });
+    }
+  }
+  return described;
+}
+
+function toRow(error: ValidatorError, body: unknown): MismatchRow {
+  const params = error.params;
   if (error.keyword === "required" && typeof params.missingProperty === "string") {
     return { pointer: `${error.instancePath}/${escapeSegment(params.missingProperty)}`, expected: "present (required)", seen: "(absent)" };
   }
   return { pointer: error.instancePath || "(body)", expected: expectedText(error), seen: seenText(body, error.instancePath) };
 }
 
-function expectedText(error: ErrorObject): string {
-  const params = error.params as Record<string, unknown>;
+function expectedText(error: ValidatorError): string {
+  const params = error.params;
   switch (error.keyword) {
     case "type":
       return String(params.type);
-    case "enum":
-      return `one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(", ")}`;
     case "format":
       return `format ${String(params.format)}`;
     case "maximum":
@@ -85,30 +114,4 @@ export function jsonType(value: unknown): string {
   if (Array.isArray(value)) return "array";
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
   return typeof value;
-}
-
-/**
- * Fields in `body` that the schema's `properties` do not name, at any depth that the schema
- * describes (objects and the items of arrays; `$ref`s followed). The contract stays open to
- * such fields, so they are reported for a person to decide, not counted as mismatches.
- */
-export function findUndocumentedFields(document: OpenApiDocument, body: unknown, schemaName = "Webinar"): UndocumentedField[] {
-  const found: UndocumentedField[] = [];
-  const walk = (value: unknown, schemaNode: unknown, pointer: string): void => {
-    const schema = resolveObject(document, schemaNode);
-    if (schema === undefined) return;
-    if (Array.isArray(value)) {
-      if (schema.items !== undefined) value.forEach((item, index) => walk(item, schema.items, `${pointer}/${index}`));
-      return;
-    }
-    if (!isRecord(value) || !isRecord(schema.properties)) return;
-    const known = schema.properties;
-    for (const [key, child] of Object.entries(value)) {
-      const childPointer = `${pointer}/${escapeSegment(key)}`;
-      if (Object.hasOwn(known, key)) walk(child, known[key], childPointer);
-      else found.push({ pointer: childPointer, seen: jsonType(child) });
-    }
-  };
-  walk(body, { $ref: `#/components/schemas/${escapeSegment(schemaName)}` }, "");
-  return found;
 }

@@ -1,30 +1,37 @@
-// `npm run contract:live`: the real webinar from Zoom, judged against the bundled contract.
-import { readFileSync } from "node:fs";
-import { createZoomClient, DEFAULT_BASE_URL } from "../../src/client/create-zoom-client.js";
-import { getWebinar } from "../../src/client/get-webinar.js";
+// `npm run contract:live`: every GET operation the environment gives ids for, called on the real
+// Zoom and judged against the contract. Read-only: it calls GET operations and nothing else.
+import { createZoomClient, DEFAULT_BASE_URL, type ZoomClient } from "../../src/client/create-zoom-client.js";
+import { checkResponse, type ResponseValidator } from "../../src/client/response-validator.js";
 import { ZoomApiError } from "../../src/client/zoom-api-error.js";
-import type { OpenApiDocument } from "../spec/openapi-ajv.js";
-import { OPTIONAL_VARIABLES, readLiveCheckConfig, REQUIRED_VARIABLES } from "./config.js";
-import { findMismatches, findUndocumentedFields } from "./drift.js";
+import { OPTIONAL_ID_VARIABLES, OPTIONAL_VARIABLES, readLiveCheckConfig, REQUIRED_VARIABLES } from "./config.js";
+import { describeErrors, type ValidatorError } from "./drift.js";
+import { planChecks, type ReadOperation } from "./plan.js";
 import { formatTable } from "./table.js";
-import { GENERATED_OPENAPI_JSON } from "../spec/generated-files.js";
 
 export const EXIT_OK = 0;
+/** At least one answer breaks the contract. */
 export const EXIT_MISMATCH = 1;
-/** The webinar could not be fetched (credentials, network, HTTP error) or the input is unusable. */
+/** Something could not be checked (credentials, network, an HTTP error) or the input is unusable. */
 export const EXIT_NOT_CHECKED = 2;
 
-const DEFAULT_SPEC_PATH = GENERATED_OPENAPI_JSON;
+/** Most rows printed per table; the rest are counted. */
+const MAX_ROWS = 100;
+const NAME_WIDTH = 34;
 
 export interface LiveCheckOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** Lines for stdout (the report) and stderr (why nothing was checked). */
   out: (line: string) => void;
   err?: (line: string) => void;
-  specPath?: string;
+  /** `--allow-writes`: refused, since this check has no write operation to run (see below). */
+  allowWrites?: boolean;
+  /** For tests: the operations to check (default: every GET operation of the package). */
+  operations?: readonly ReadOperation[];
   /** For tests; default globalThis.fetch. */
   fetch?: typeof fetch;
 }
+
+type Outcome = "match" | "drift" | "mismatch" | "not-checked" | "skipped";
 
 /** Runs the check and returns the process exit code; never prints a secret or token. */
 export async function runLiveCheck(options: LiveCheckOptions): Promise<number> {
@@ -38,10 +45,20 @@ export async function runLiveCheck(options: LiveCheckOptions): Promise<number> {
   const out = (line: string): void => options.out(scrub(line));
   const err = (line: string): void => (options.err ?? options.out)(scrub(line));
 
+  // Writes would create and delete things in a real account: no flag turns them on here. The
+  // flag exists so that asking for them gets an answer instead of a silent read-only run.
+  if (options.allowWrites === true) {
+    err("contract:live: --allow-writes: write operations are not available; this check calls GET operations only. Nothing was sent.");
+    return EXIT_NOT_CHECKED;
+  }
+
   const configResult = readLiveCheckConfig(options.env);
   if (configResult.kind === "missing") {
     out(`contract:live: skipped — set ${configResult.missing.join(", ")} to check a real webinar against the contract`);
-    out(`contract:live: (all of ${REQUIRED_VARIABLES.join(", ")} are needed; ${OPTIONAL_VARIABLES.join(" and ")} are optional)`);
+    out(
+      `contract:live: (all of ${REQUIRED_VARIABLES.join(", ")} are needed; ${OPTIONAL_ID_VARIABLES.join(", ")} add the operations that need them; ` +
+        `${OPTIONAL_VARIABLES.join(" and ")} are optional)`,
+    );
     return EXIT_OK;
   }
   if (configResult.kind === "invalid") {
@@ -51,15 +68,6 @@ export async function runLiveCheck(options: LiveCheckOptions): Promise<number> {
   const config = configResult.config;
   secrets.add(config.clientSecret);
 
-  const specPath = options.specPath ?? DEFAULT_SPEC_PATH;
-  let document: OpenApiDocument;
-  try {
-    document = JSON.parse(readFileSync(specPath, "utf8")) as OpenApiDocument;
-  } catch (error) {
-    err(`contract:live: cannot read the contract at ${specPath} (run \`npm run generate\`): ${(error as Error).message}`);
-    return EXIT_NOT_CHECKED;
-  }
-
   const baseFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   // Learns the bearer token from the requests as they leave, so it can be scrubbed like the secret.
   const watchingFetch: typeof fetch = (input, init) => {
@@ -68,42 +76,94 @@ export async function runLiveCheck(options: LiveCheckOptions): Promise<number> {
     if (token !== undefined) secrets.add(token);
     return baseFetch(input, init);
   };
+  const baseUrl = config.baseUrl ?? DEFAULT_BASE_URL;
   const zoom = createZoomClient({
-    baseUrl: config.baseUrl ?? DEFAULT_BASE_URL,
+    baseUrl,
     serverToServer: {
       accountId: config.accountId,
       clientId: config.clientId,
       clientSecret: config.clientSecret,
       ...(config.tokenUrl === undefined ? {} : { tokenUrl: config.tokenUrl }),
     },
-    // Validation happens below, with every error and the values seen; the client would stop at a summary.
+    // The answers are validated below with the very validator and split (checkResponse) that
+    // `validateResponses` uses; done here because a client that validates throws the body away
+    // on breakage, and the report shows what Zoom sent at each place.
     validateResponses: false,
     fetch: watchingFetch,
   });
 
-  const target = `${config.baseUrl ?? DEFAULT_BASE_URL}/accounts/${config.targetAccountId}/webinars/${config.webinarId}`;
-  out(`contract:live: GET ${target}`);
-  let body: unknown;
-  try {
-    body = await getWebinar(zoom, { accountId: config.targetAccountId, webinarId: config.webinarId });
-  } catch (error) {
-    const detail = error instanceof ZoomApiError ? error.message : error instanceof Error ? error.message : String(error);
-    err(`contract:live: could not fetch the webinar, nothing was checked: ${detail}`);
-    return EXIT_NOT_CHECKED;
+  const plan = planChecks({ ...config.ids, accountId: config.targetAccountId, webinarId: config.webinarId }, options.operations);
+  out(`contract:live: ${plan.length} GET operations against ${baseUrl}; read-only, no write operation is ever called`);
+  const counts: Record<Outcome, number> = { match: 0, drift: 0, mismatch: 0, "not-checked": 0, skipped: 0 };
+  for (const entry of plan) {
+    const name = entry.operation.operation.id.padEnd(NAME_WIDTH);
+    if (entry.kind === "skip") {
+      out(`- ${name} skipped: needs ${entry.needs.join(", ")}`);
+      counts.skipped += 1;
+      continue;
+    }
+    const outcome = await checkOne(zoom, entry.operation, entry.params, name, out);
+    counts[outcome] += 1;
   }
 
-  const mismatches = findMismatches(document, body);
-  const undocumented = findUndocumentedFields(document, body);
-  if (mismatches.length > 0) {
-    out(`contract:live: ${mismatches.length} ${mismatches.length === 1 ? "mismatch" : "mismatches"} between Zoom's answer and the contract:`);
-    for (const line of formatTable(["pointer", "expected", "seen"], mismatches.map((row) => [row.pointer, row.expected, row.seen]))) out(`  ${line}`);
+  const checked = counts.match + counts.drift + counts.mismatch;
+  const summary =
+    `${counts.mismatch} ${counts.mismatch === 1 ? "breaks" : "break"} the contract, ${checked - counts.mismatch} ${checked - counts.mismatch === 1 ? "matches" : "match"}` +
+    ` (${counts.drift} with drift), ${counts["not-checked"]} not checked, ${counts.skipped} skipped`;
+  if (counts.mismatch > 0) {
+    out(`contract:live: FAIL: ${summary}`);
+    return EXIT_MISMATCH;
+  }
+  if (counts["not-checked"] > 0) {
+    out(`contract:live: INCOMPLETE: ${summary}`);
+    return EXIT_NOT_CHECKED;
+  }
+  out(`contract:live: OK: ${summary}`);
+  return EXIT_OK;
+}
+
+async function checkOne(zoom: ZoomClient, operation: ReadOperation, params: Record<string, string>, name: string, out: (line: string) => void): Promise<Outcome> {
+  const descriptor = operation.operation;
+  const request = `GET ${descriptor.path.replace(/\{(\w+)\}/g, (_, param: string) => encodeURIComponent(params[param] ?? ""))}`;
+  let body: unknown;
+  try {
+    body = await operation(zoom, params);
+  } catch (error) {
+    const detail = error instanceof ZoomApiError || error instanceof Error ? error.message : String(error);
+    out(`! ${name} ${request} → not checked: ${detail}`);
+    return "not-checked";
+  }
+  if (descriptor.validator === undefined) {
+    out(`✓ ${name} ${request} → ${descriptor.success}, no body to check`);
+    return "match";
+  }
+  let validate: ResponseValidator;
+  try {
+    validate = (await descriptor.validator()).validate as ResponseValidator;
+  } catch (error) {
+    out(`! ${name} ${request} → not checked: its validator did not load (run \`npm run generate\`): ${(error as Error).message}`);
+    return "not-checked";
+  }
+  const check = checkResponse(validate, body);
+  const rows = describeErrors((validate.errors ?? []) as readonly ValidatorError[], body);
+  const schema = descriptor.schema ?? "response";
+  if (check.mismatches.length > 0) {
+    const count = rows.breakage.length || check.mismatches.length;
+    out(`✗ ${name} ${request} → ${descriptor.success}, ${count} ${count === 1 ? "mismatch" : "mismatches"} with the ${schema} schema:`);
+    const shown = rows.breakage.length > 0 ? rows.breakage : check.mismatches.map((m) => ({ pointer: m.instancePath || "(body)", expected: m.message, seen: "" }));
+    table(["pointer", "expected", "seen"], shown.map((row) => [row.pointer, row.expected, row.seen]), out);
   } else {
-    out("contract:live: Zoom's answer matches the contract's Webinar schema");
+    out(`✓ ${name} ${request} → ${descriptor.success}, matches the ${schema} schema`);
   }
-  if (undocumented.length > 0) {
-    out(`contract:live: ${undocumented.length} ${undocumented.length === 1 ? "field" : "fields"} Zoom sent that the contract does not describe (allowed, but worth documenting):`);
-    for (const line of formatTable(["pointer", "seen"], undocumented.map((row) => [row.pointer, row.seen]))) out(`  ${line}`);
+  if (rows.drift.length > 0) {
+    out(`    ${rows.drift.length} drift (allowed by the client, worth documenting):`);
+    table(["pointer", "kind", "seen"], rows.drift.map((row) => [row.pointer, row.kind, row.seen]), out);
   }
-  out(mismatches.length > 0 ? "contract:live: FAIL" : "contract:live: OK");
-  return mismatches.length > 0 ? EXIT_MISMATCH : EXIT_OK;
+  if (check.mismatches.length > 0) return "mismatch";
+  return rows.drift.length > 0 ? "drift" : "match";
+}
+
+function table(headers: readonly string[], rows: readonly (readonly string[])[], out: (line: string) => void): void {
+  for (const line of formatTable(headers, rows.slice(0, MAX_ROWS))) out(`    ${line}`);
+  if (rows.length > MAX_ROWS) out(`    … and ${rows.length - MAX_ROWS} more`);
 }

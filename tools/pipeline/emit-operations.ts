@@ -208,7 +208,8 @@ export function emitOperations(document: Record<string, unknown>, specEntry: str
       ` * ${commentText(operation.summary)}: \`${operation.method} ${commentText(operation.path)}\`.`,
       ...(operation.deprecated ? [" * @deprecated Zoom marks this operation as deprecated."] : []),
       " */",
-      `export const ${operation.id} = /* @__PURE__ */ defineOperation<${JSON.stringify(operation.id)}>({`,
+      // A list operation also names its items array in the type, so `paginate` accepts only those.
+      `export const ${operation.id} = /* @__PURE__ */ defineOperation<${JSON.stringify(operation.id)}${operation.page ? `, ${JSON.stringify(operation.page.items)}` : ""}>({`,
       ...fields,
       "});",
       "",

@@ -10,6 +10,8 @@ export interface RecordedRequest {
   rawUrl: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The body as received, for bodies that are not text (multipart uploads). */
+  bytes: Buffer;
   /** Settles when the exchange's response is closed: answered, or the connection dropped. */
   closed: Promise<void>;
 }
@@ -67,6 +69,7 @@ export async function startFakeZoom(): Promise<FakeZoom> {
         rawUrl: req.url ?? "",
         headers: req.headers,
         body: Buffer.concat(chunks).toString("utf8"),
+        bytes: Buffer.concat(chunks),
         closed: new Promise<void>((resolve) => res.on("close", resolve)),
       };
       if (recorded.rawUrl.startsWith("/oauth/token")) {

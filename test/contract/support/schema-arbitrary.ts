@@ -23,6 +23,7 @@ const SAFE = { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER };
 const ANNOTATIONS = new Set(["description", "title", "example", "examples", "deprecated", "readOnly", "writeOnly", "default", "externalDocs", "xml"]);
 const HANDLED = new Set([
   "$ref",
+  "allOf",
   "type",
   "properties",
   "required",
@@ -82,7 +83,63 @@ function resolve(document: OpenApiDocument, node: unknown, pointer: string, refs
   for (const key of Object.keys(current)) {
     if (!HANDLED.has(key) && !ANNOTATIONS.has(key) && !key.startsWith("x-")) unsupported(where, `keyword "${key}"`);
   }
-  return { schema: current, pointer: where, refs: seen };
+  const resolved = { schema: current, pointer: where, refs: seen };
+  return current.allOf === undefined ? resolved : flattenAllOf(document, resolved);
+}
+
+/**
+ * An `allOf` as the one schema its branches and its own keywords make together: properties and
+ * `required` united, bounds narrowed, enums intersected. A property two branches both describe
+ * becomes an `allOf` of the two, flattened in turn when it is reached. Keywords the branches set
+ * differently and that cannot be narrowed (two formats, two patterns) stop the test.
+ */
+function flattenAllOf(document: OpenApiDocument, resolved: Resolved): Resolved {
+  const { schema, pointer, refs } = resolved;
+  const { allOf, ...own } = schema;
+  if (!Array.isArray(allOf) || allOf.length === 0) unsupported(pointer, "allOf that is not a non-empty list");
+  let merged: Schema = own;
+  const seen = new Set(refs);
+  allOf.forEach((branch, index) => {
+    const part = resolve(document, branch, `${pointer}/allOf/${index}`, refs);
+    for (const ref of part.refs) seen.add(ref);
+    merged = mergeSchemas(merged, part.schema, pointer);
+  });
+  return { schema: merged, pointer, refs: [...seen] };
+}
+
+const NARROW_UP = new Set(["minLength", "minimum", "minItems"]);
+const NARROW_DOWN = new Set(["maxLength", "maximum", "maxItems"]);
+
+function mergeSchemas(into: Schema, from: Schema, pointer: string): Schema {
+  const out: Schema = { ...into };
+  for (const [key, value] of Object.entries(from)) {
+    const mine = out[key];
+    if (mine === undefined) {
+      out[key] = value;
+      continue;
+    }
+    if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
+    if (key === "properties" && isRecord(mine) && isRecord(value)) {
+      const props: Record<string, unknown> = { ...mine };
+      for (const [name, child] of Object.entries(value)) props[name] = name in props ? { allOf: [props[name], child] } : child;
+      out.properties = props;
+    } else if (key === "required" && Array.isArray(mine) && Array.isArray(value)) {
+      out.required = [...new Set([...(mine as unknown[]), ...(value as unknown[])])];
+    } else if (key === "enum" && Array.isArray(mine) && Array.isArray(value)) {
+      out.enum = (mine as unknown[]).filter((item) => (value as unknown[]).includes(item));
+    } else if (NARROW_UP.has(key) && typeof mine === "number" && typeof value === "number") {
+      out[key] = Math.max(mine, value);
+    } else if (NARROW_DOWN.has(key) && typeof mine === "number" && typeof value === "number") {
+      out[key] = Math.min(mine, value);
+    } else if (key === "items") {
+      out.items = { allOf: [mine, value] };
+    } else if (key === "additionalProperties" && typeof mine === "boolean" && typeof value === "boolean") {
+      out.additionalProperties = mine && value;
+    } else if (JSON.stringify(mine) !== JSON.stringify(value)) {
+      unsupported(pointer, `allOf branches that set "${key}" differently`);
+    }
+  }
+  return out;
 }
 
 function schemaType(resolved: Resolved): string {
@@ -139,6 +196,8 @@ const EXTRA_NAME = fc.stringMatching(/^[a-z][a-z0-9_]{0,15}$/);
 // Through JSON once, so the extras are exactly what a body on the wire can hold.
 const EXTRA_VALUE = fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.parse(JSON.stringify(value)) as unknown);
 
+const ARBITRARIES = new WeakMap<OpenApiDocument, Map<string, fc.Arbitrary<unknown>>>();
+
 export interface ArbitraryOptions {
   /** Steps that every generated value must contain (a mutation needs its site to exist). */
   force?: readonly Step[];
@@ -148,7 +207,31 @@ export interface ArbitraryOptions {
 
 /** Values valid against the schema at `pointer` (e.g. `componentPointer("Webinar")`). */
 export function schemaArbitrary(document: OpenApiDocument, pointer: string, options: ArbitraryOptions = {}): fc.Arbitrary<unknown> {
+  return schemaArbitraryOf(document, { $ref: pointer }, pointer, [], options);
+}
+
+/** Values valid against `node`, a schema (or `$ref`) found at `pointer` after following `refs`. */
+function schemaArbitraryOf(document: OpenApiDocument, root: unknown, rootPointer: string, rootRefs: readonly string[], options: ArbitraryOptions = {}): fc.Arbitrary<unknown> {
+  // Arbitraries are immutable: a subtree built once is shared by every later build of the same
+  // document (a forced path rebuilds only the nodes on it), which keeps one build per mutation
+  // site cheap for the large schemas.
+  let memo = ARBITRARIES.get(document);
+  if (memo === undefined) {
+    memo = new Map();
+    ARBITRARIES.set(document, memo);
+  }
+  const shared = memo;
   const build = (node: unknown, where: string, refs: readonly string[], force: readonly Step[]): fc.Arbitrary<unknown> => {
+    if (force.length > 0) return buildNode(node, where, refs, force);
+    const key = `${options.extraProperties === true ? "+" : "-"}${where}`;
+    let built = shared.get(key);
+    if (built === undefined) {
+      built = buildNode(node, where, refs, force);
+      shared.set(key, built);
+    }
+    return built;
+  };
+  const buildNode = (node: unknown, where: string, refs: readonly string[], force: readonly Step[]): fc.Arbitrary<unknown> => {
     const resolved = resolve(document, node, where, refs);
     const { schema } = resolved;
     const type = schemaType(resolved);
@@ -222,7 +305,7 @@ export function schemaArbitrary(document: OpenApiDocument, pointer: string, opti
         return unsupported(resolved.pointer, `type ${type}`);
     }
   };
-  return build({ $ref: pointer }, pointer, [], options.force ?? []);
+  return build(root, rootPointer, rootRefs, options.force ?? []);
 }
 
 function stringArbitrary(resolved: Resolved): fc.Arbitrary<string> {
@@ -291,6 +374,8 @@ export interface MutationSite {
   replacement?: fc.Arbitrary<unknown>;
   /** For `required`: the property that is deleted. */
   deleteKey?: string;
+  /** For `range`, `maxLength` and `maxItems`: the nearest value past the bound (maximum+1, a string of maxLength+1). */
+  boundary?: unknown;
 }
 
 /** `/occurrences/0/status` for `["occurrences", "[]", "status"]`. */
@@ -345,8 +430,8 @@ export function mutationSites(document: OpenApiDocument, pointer: string): Mutat
     const resolved = resolve(document, node, where, refs);
     const { schema } = resolved;
     const type = schemaType(resolved);
-    const at = (kind: MutationKind, detail: string, replacement: fc.Arbitrary<unknown>): void => {
-      sites.push({ kind, steps, detail, instancePath: instancePathOf(steps), replacement });
+    const at = (kind: MutationKind, detail: string, replacement: fc.Arbitrary<unknown>, boundary?: unknown): void => {
+      sites.push({ kind, steps, detail, instancePath: instancePathOf(steps), replacement, ...(boundary === undefined ? {} : { boundary }) });
     };
 
     if (steps.length > 0 && type !== "enum-only" && type !== "any") {
@@ -370,8 +455,8 @@ export function mutationSites(document: OpenApiDocument, pointer: string): Mutat
     switch (type) {
       case "integer": {
         const { min, max } = integerRange(resolved);
-        if (min > SAFE.min) at("range", `below ${min}`, fc.integer({ min: Math.max(SAFE.min, min - 1_000_000), max: min - 1 }));
-        if (max < SAFE.max) at("range", `above ${max}`, fc.integer({ min: max + 1, max: Math.min(SAFE.max, max + 1_000_000) }));
+        if (min > SAFE.min) at("range", `below ${min}`, fc.integer({ min: Math.max(SAFE.min, min - 1_000_000), max: min - 1 }), min - 1);
+        if (max < SAFE.max) at("range", `above ${max}`, fc.integer({ min: max + 1, max: Math.min(SAFE.max, max + 1_000_000) }), max + 1);
         return;
       }
       case "number": {
@@ -384,7 +469,7 @@ export function mutationSites(document: OpenApiDocument, pointer: string): Mutat
       case "string": {
         const maxLength = numberKeyword(resolved, "maxLength");
         if (maxLength !== undefined) {
-          at("maxLength", `longer than ${maxLength}`, fc.string({ unit: "binary", minLength: maxLength + 1, maxLength: maxLength + 20 }));
+          at("maxLength", `longer than ${maxLength}`, fc.string({ unit: "binary", minLength: maxLength + 1, maxLength: maxLength + 20 }), "x".repeat(maxLength + 1));
         }
         if (typeof schema.pattern === "string") {
           const regex = new RegExp(schema.pattern, "u");
@@ -400,7 +485,8 @@ export function mutationSites(document: OpenApiDocument, pointer: string): Mutat
       case "array": {
         const maxItems = numberKeyword(resolved, "maxItems");
         if (maxItems !== undefined) {
-          const item = schemaArbitrary(document, `${resolved.pointer}/items`);
+          // From the node, not its pointer: a flattened allOf has no place in the document.
+          const item = schemaArbitraryOf(document, schema.items, `${resolved.pointer}/items`, resolved.refs);
           at("maxItems", `more than ${maxItems} items`, fc.array(item, { minLength: maxItems + 1, maxLength: maxItems + 2 }));
         }
         visit(schema.items, `${resolved.pointer}/items`, resolved.refs, [...steps, ITEM]);
