@@ -9,6 +9,11 @@ export default defineConfig({
   test: {
     // Two workers on the two cores here; tests inject clocks and sleeps instead of waiting.
     maxWorkers: 2,
+    // Nets, not measurements: no outcome depends on time (clocks and sleeps are injected), but a
+    // set-up that bundles or lints the contract can take more than the 10 s default on a machine
+    // shared with other jobs.
+    hookTimeout: 60_000,
+    testTimeout: 30_000,
     // The long files start first, so both workers are busy until the end.
     sequence: { sequencer: SlowFirstSequencer },
     // The summary reporter comes last: its `N passed, N failed` is the final line CI reads.

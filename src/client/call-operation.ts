@@ -126,10 +126,7 @@ async function send(
   if (operation.validator === undefined) return undefined;
   const value = parseBody(data, response, attempts, target);
   if (!settings.validateResponses) return value;
-  // The named export: loaded by import() from the CommonJS build, a module's `default` is its
-  // whole `module.exports`, while named exports come through in both formats.
-  const { validate } = await operation.validator();
-  const { mismatches, drift } = checkResponse(validate as ResponseValidator, value);
+  const { mismatches, drift } = checkResponse(validators.get(operation) ?? (await loadValidator(operation, operation.validator)), value);
   if (mismatches.length > 0) {
     const shown = mismatches.slice(0, 5).map((m) => `${m.instancePath || "(body)"} ${m.message}`);
     const more = mismatches.length > shown.length ? `; and ${mismatches.length - shown.length} more` : "";
@@ -151,6 +148,18 @@ async function send(
     }
   }
   return value;
+}
+
+// Loaded validators by operation: awaiting the module's import() again costs more per call than
+// checking a typical body.
+const validators = new WeakMap<OperationDescriptor, ResponseValidator>();
+
+async function loadValidator(operation: OperationDescriptor, load: NonNullable<OperationDescriptor["validator"]>): Promise<ResponseValidator> {
+  // The named export: loaded by import() from the CommonJS build, a module's `default` is its
+  // whole `module.exports`, while named exports come through in both formats.
+  const { validate } = await load();
+  validators.set(operation, validate as ResponseValidator);
+  return validate as ResponseValidator;
 }
 
 function parseBody(data: unknown, response: Response, attempts: number, target: string): object {

@@ -16,13 +16,13 @@ beforeAll(async () => {
   // Inside the repository, so the bundle resolves openapi-fetch from its node_modules.
   await mkdir(path.join(repoRoot, "node_modules/.cache"), { recursive: true });
   root = await mkdtemp(path.join(repoRoot, "node_modules/.cache/bench-fixture-"));
-  const src = path.join(root, "dist/esm/src");
-  const validators = path.join(root, "dist/esm/generated/validators");
+  const src = path.join(root, "dist/esm");
+  const validators = path.join(root, "dist/esm/validators");
   await mkdir(src, { recursive: true });
   await mkdir(validators, { recursive: true });
   const operations = Object.entries(OPERATIONS).map(
     ([id, schema]) =>
-      `export const ${id} = /* @__PURE__ */ define(${JSON.stringify(id)}, () => import("../generated/validators/${schema}.js"));`,
+      `export const ${id} = /* @__PURE__ */ define(${JSON.stringify(id)}, () => import("./validators/${schema}.js"));`,
   );
   await writeFile(
     path.join(src, "index.js"),

@@ -53,10 +53,16 @@ describe("the tarball", () => {
     expect(outside).toEqual([]);
     expect(files.filter((file) => file.endsWith(".map") || file.startsWith("src/"))).toEqual([]);
     for (const build of ["esm", "cjs"]) {
-      for (const file of ["src/index.js", "src/index.d.ts", "generated/operations.js", "generated/operations.d.ts", "generated/schema.d.ts", "generated/validators/Webinar.js"]) {
+      for (const file of ["index.js", "src/index.d.ts", "generated/operations.d.ts", "generated/schema.d.ts", "validators/Webinar.js"]) {
         expect(files).toContain(`dist/${build}/${file}`);
       }
     }
+    // One bundle per format, plus the modules loaded on first use (validators, the upload code).
+    expect(files.filter((file) => file.endsWith(".js") && !file.includes("/validators/"))).toEqual([
+      "dist/cjs/index.js",
+      expect.stringMatching(/^dist\/esm\/index\.js$/),
+      expect.stringMatching(/^dist\/esm\/upload-form-\w+\.js$/),
+    ]);
     expect(files).toContain("dist/cjs/package.json");
     expect(files).toEqual(expect.arrayContaining(["dist/generated/openapi.json", "dist/generated/openapi.yaml"]));
   });

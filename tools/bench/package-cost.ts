@@ -17,17 +17,17 @@ const run = promisify(execFile);
 export interface PackagePaths {
   /** The repository root (where node_modules resolves openapi-fetch). */
   root: string;
-  /** dist/esm/src/index.js */
+  /** dist/esm/index.js (the bundled package) */
   entry: string;
-  /** dist/esm/generated/validators */
+  /** dist/esm/validators */
   validatorsDir: string;
 }
 
 export function packagePaths(root: string): PackagePaths {
   return {
     root,
-    entry: path.join(root, "dist/esm/src/index.js"),
-    validatorsDir: path.join(root, "dist/esm/generated/validators"),
+    entry: path.join(root, "dist/esm/index.js"),
+    validatorsDir: path.join(root, "dist/esm/validators"),
   };
 }
 
@@ -145,7 +145,7 @@ function splitOutputs(metafile: Metafile, files: readonly OutputFile[], root: st
   const outputs = Object.entries(metafile.outputs);
   const absolute = (relative: string): string => path.resolve(root, relative);
   // Dynamic imports are entry points too; the application's own is the one that is no validator.
-  const entry = outputs.find(([, output]) => output.entryPoint !== undefined && !/generated\/validators\//.test(output.entryPoint));
+  const entry = outputs.find(([, output]) => output.entryPoint !== undefined && !/(^|\/)validators\//.test(output.entryPoint));
   if (entry === undefined) throw new Error("esbuild produced no entry chunk");
 
   // The entry chunk and, transitively, every chunk it imports statically.
@@ -159,7 +159,7 @@ function splitOutputs(metafile: Metafile, files: readonly OutputFile[], root: st
   };
   visit(entry[0]);
 
-  const isValidatorChunk = (name: string): boolean => Object.keys(metafile.outputs[name]?.inputs ?? {}).some((input) => /generated\/validators\/[^/]+\.js$/.test(input));
+  const isValidatorChunk = (name: string): boolean => Object.keys(metafile.outputs[name]?.inputs ?? {}).some((input) => /(^|\/)validators\/[^/]+\.js$/.test(input));
   // Validator chunks the application can load: targets of an `import()` left in its code after
   // tree-shaking. esbuild also writes a chunk for every `import()` it saw before tree-shaking;
   // nothing references those, so they are not counted.
@@ -184,7 +184,7 @@ function splitOutputs(metafile: Metafile, files: readonly OutputFile[], root: st
       cost.validators.min += size.min;
       cost.validators.gzip += size.gzip;
       cost.validators.largestGzip = Math.max(cost.validators.largestGzip, size.gzip);
-      const input = Object.keys(output.inputs).find((file) => /generated\/validators\//.test(file)) ?? name;
+      const input = Object.keys(output.inputs).find((file) => /(^|\/)validators\//.test(file)) ?? name;
       cost.validators.names.push(path.basename(input, ".js"));
     }
   }
