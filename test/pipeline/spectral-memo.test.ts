@@ -32,3 +32,23 @@ it("judges a shared example by where it is used: the response misses its require
     `openapi/Media.yaml:10 oas3-valid-media-example "example" property must have required property "id"`,
   ]);
 });
+
+it("judges equal content in one place once and re-roots its result paths", async () => {
+  const { memoizeByContent } = await import("../../tools/pipeline/spectral-memo.js");
+  const calls: string[] = [];
+  const judge = memoizeByContent<unknown, null>((_input, _options, context) => {
+    calls.push(context.path.join("/"));
+    return [{ message: "bad", path: [...context.path, "example", "id"] }];
+  });
+  const inventory = {};
+  const context = (path: string[]) => ({ path, documentInventory: inventory }) as never;
+  const first = judge({ example: 1 }, null, context(["paths", "/a", "post", "responses", "200"]));
+  const second = judge({ example: 1 }, null, context(["paths", "/b", "get", "responses", "404"]));
+  expect(calls).toEqual(["paths//a/post/responses/200"]);
+  expect(first).toEqual([{ message: "bad", path: ["paths", "/a", "post", "responses", "200", "example", "id"] }]);
+  expect(second).toEqual([{ message: "bad", path: ["paths", "/b", "get", "responses", "404", "example", "id"] }]);
+  // Another place, or another lint (inventory), is judged afresh.
+  judge({ example: 1 }, null, context(["paths", "/a", "post", "requestBody"]));
+  judge({ example: 1 }, null, { path: ["paths", "/a", "post", "responses", "200"], documentInventory: {} } as never);
+  expect(calls).toHaveLength(3);
+});
