@@ -1,7 +1,8 @@
 import { promises as fsp } from "node:fs";
 import path from "node:path";
-import { Ruleset } from "@stoplight/spectral-core";
+import { type Rule, type RuleDefinition, Ruleset } from "@stoplight/spectral-core";
 import { bundleAndLoadRuleset } from "@stoplight/spectral-ruleset-bundler/with-loader";
+import { memoizeByContent } from "./spectral-memo.js";
 import { rulesetInputsHash } from "./step-cache.js";
 
 /**
@@ -18,8 +19,11 @@ export const SOURCE_ONLY_RULES = [
   "oas3-valid-schema-example",
 ] as const;
 
+/** Rules judged by node content and place only; memoized per lint (`spectral-memo.ts`). */
+const MEMOIZED_RULES = SOURCE_ONLY_RULES.filter((name) => name.includes("-example"));
+
 export interface SpectralRulesets {
-  /** The ruleset as written, for the source files. */
+  /** The ruleset as written, its example rules memoized, for the source files. */
   source: Ruleset;
   /** The same with SOURCE_ONLY_RULES off, for the bundle: its own instance, nothing is toggled. */
   bundle: Ruleset;
@@ -51,9 +55,21 @@ async function load(rulesetFile: string): Promise<SpectralRulesets> {
   const { commonjs } = await import("@stoplight/spectral-ruleset-bundler/plugins/commonjs");
   const io = { fs: { promises: { readFile: fsp.readFile } }, fetch: offlineFetch };
   // `commonjs` lets CommonJS custom functions be bundled, as in spectral-cli.
-  const source = await bundleAndLoadRuleset(rulesetFile, io as never, [commonjs()]);
-  const off = Object.fromEntries(SOURCE_ONLY_RULES.filter((name) => name in source.rules).map((name) => [name, "off"]));
-  const definition = source.definition as { rules?: Record<string, unknown> };
-  const bundle = new Ruleset({ ...definition, rules: { ...(definition.rules ?? {}), ...off } } as never, { severity: "recommended", source: rulesetFile });
-  return { source, bundle };
+  const loaded = await bundleAndLoadRuleset(rulesetFile, io as never, [commonjs()]);
+  const definition = loaded.definition as { rules?: Record<string, unknown> };
+  const derive = (rules: Record<string, unknown>) =>
+    new Ruleset({ ...definition, rules: { ...(definition.rules ?? {}), ...rules } } as never, { severity: "recommended", source: rulesetFile });
+  const memoized = MEMOIZED_RULES.flatMap((name) => {
+    const rule = loaded.rules[name];
+    return rule ? [[name, memoizedRule(rule)]] : [];
+  });
+  const off = SOURCE_ONLY_RULES.filter((name) => name in loaded.rules).map((name) => [name, "off"]);
+  return { source: derive(Object.fromEntries(memoized)), bundle: derive(Object.fromEntries(off)) };
+}
+
+/** The rule's own definition with each function memoized; severity, message and `given` unchanged. */
+function memoizedRule(rule: Rule): RuleDefinition {
+  const definition = rule.definition;
+  const then = (Array.isArray(definition.then) ? definition.then : [definition.then]).map((t) => ({ ...t, function: memoizeByContent(t.function) }));
+  return { ...definition, then };
 }

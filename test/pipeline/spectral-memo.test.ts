@@ -1,0 +1,54 @@
+// The example rules are memoized per lint (tools/pipeline/spectral-memo.ts): one media object
+// reached from a request body and from a response must still be judged in each place.
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { lintWithSpectral } from "../../tools/pipeline/lint-spectral.js";
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "spectral-memo-"));
+  await mkdir(path.join(dir, "openapi"));
+  // `id` is readOnly and required: a request example may leave it out, a response example may not.
+  await writeFile(
+    path.join(dir, "openapi", "Media.yaml"),
+    "schema:\n  type: object\n  required: [id]\n  properties:\n    id:\n      type: integer\n      readOnly: true\n    name:\n      type: string\nexample:\n  name: a\n",
+  );
+  // The request body comes first, so a memo keyed on content alone would hand its verdict
+  // (no problem) to the response.
+  const operation = (name: string) =>
+    `  /${name}:\n    post:\n      requestBody:\n        content:\n          application/json:\n            $ref: Media.yaml\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              $ref: Media.yaml\n`;
+  await writeFile(path.join(dir, "openapi", "openapi.yaml"), `openapi: 3.1.0\ninfo:\n  title: t\n  version: 1.0.0\npaths:\n${operation("a")}${operation("b")}`);
+  await writeFile(path.join(dir, ".spectral.yaml"), "extends: [[spectral:oas, off]]\nrules:\n  oas3-valid-media-example: error\n");
+});
+
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+it("judges a shared example by where it is used: the response misses its required id", async () => {
+  const problems = await lintWithSpectral({ rootDir: dir, rulesetFile: ".spectral.yaml", sourceFile: "openapi/openapi.yaml" });
+  expect(problems.map((p) => `${p.file}:${p.line} ${p.rule} ${p.message}`)).toEqual([
+    `openapi/Media.yaml:10 oas3-valid-media-example "example" property must have required property "id"`,
+  ]);
+});
+
+it("judges equal content in one place once and re-roots its result paths", async () => {
+  const { memoizeByContent } = await import("../../tools/pipeline/spectral-memo.js");
+  const calls: string[] = [];
+  const judge = memoizeByContent<unknown, null>((_input, _options, context) => {
+    calls.push(context.path.join("/"));
+    return [{ message: "bad", path: [...context.path, "example", "id"] }];
+  });
+  const inventory = {};
+  const context = (path: string[]) => ({ path, documentInventory: inventory }) as never;
+  const first = judge({ example: 1 }, null, context(["paths", "/a", "post", "responses", "200"]));
+  const second = judge({ example: 1 }, null, context(["paths", "/b", "get", "responses", "404"]));
+  expect(calls).toEqual(["paths//a/post/responses/200"]);
+  expect(first).toEqual([{ message: "bad", path: ["paths", "/a", "post", "responses", "200", "example", "id"] }]);
+  expect(second).toEqual([{ message: "bad", path: ["paths", "/b", "get", "responses", "404", "example", "id"] }]);
+  // Another place, or another lint (inventory), is judged afresh.
+  judge({ example: 1 }, null, context(["paths", "/a", "post", "requestBody"]));
+  judge({ example: 1 }, null, { path: ["paths", "/a", "post", "responses", "200"], documentInventory: {} } as never);
+  expect(calls).toHaveLength(3);
+});
