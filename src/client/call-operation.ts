@@ -57,9 +57,21 @@ export function checkCallArguments(operation: OperationDescriptor, params: unkno
   prepareRequest(operation, params, options);
 }
 
+// Built once per operation: every call checks its keys against it.
+const parameterSets = new WeakMap<OperationDescriptor, ReadonlySet<string>>();
+
+function parameterNames(operation: OperationDescriptor): ReadonlySet<string> {
+  let names = parameterSets.get(operation);
+  if (names === undefined) {
+    names = new Set([...operation.pathParams, ...operation.query]);
+    parameterSets.set(operation, names);
+  }
+  return names;
+}
+
 function prepareRequest(operation: OperationDescriptor, params: unknown, options: CallOptions): PreparedRequest {
   if (!isPlainObject(params)) throw new TypeError(`${operation.id}: \`params\` must be an object`);
-  const known = new Set([...operation.pathParams, ...operation.query]);
+  const known = parameterNames(operation);
   for (const name of Object.keys(params)) {
     // A misspelt parameter would otherwise be dropped without a word, and the call would do something else.
     if (!known.has(name)) throw new TypeError(`${operation.id}: unknown parameter \`${name}\`; it takes ${[...known].map((n) => `\`${n}\``).join(", ")}`);
