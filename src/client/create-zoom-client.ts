@@ -1,7 +1,8 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
 import { authorizedSender } from "./auth/authorized-sender.js";
-import { serverToServerTokenSource, type ServerToServerCredentials } from "./auth/server-to-server-token.js";
+import { lazyTokenSource } from "./auth/lazy-token-source.js";
+import type { ServerToServerCredentials } from "./auth/server-to-server-token.js";
 import { accessTokenSource, type AccessTokenOption, type TokenSource } from "./auth/token-source.js";
 import { formatBytes, limitBody } from "./bounded-body.js";
 import { registerClientSettings } from "./client-settings.js";
@@ -185,7 +186,14 @@ function tokenSourceFor(
       throw new TypeError(`createZoomClient: \`serverToServer.${field}\` must be a non-empty string`);
     }
   }
-  return serverToServerTokenSource(credentials, { fetch: fetchFn, timeoutMs, clock, redactor });
+  // The secret is redacted from the start; the OAuth code itself loads with the first token.
+  // A copy, so a later change to the caller's object cannot change the client.
+  redactor.addSecret(credentials.clientSecret);
+  const snapshot: ServerToServerCredentials = { ...credentials };
+  return lazyTokenSource(async () => {
+    const { serverToServerTokenSource } = await import("./auth/server-to-server-token.js");
+    return serverToServerTokenSource(snapshot, { fetch: fetchFn, timeoutMs, clock, redactor });
+  });
 }
 
 function positiveNumber(name: string, value: number | undefined, fallback: number): number {

@@ -1,7 +1,8 @@
 // Builds dist/ for the tarball:
 // - dist/esm/index.js: the package as one ES module (esbuild bundle of src/index.ts, openapi-fetch
-//   left as a dependency), with the upload code as a lazily imported chunk; one module to load
-//   instead of twenty-five keeps `import` cheap;
+//   left as a dependency), with the upload code and the OAuth token code as lazily imported
+//   chunks and the code they share with the entry in one more; two modules to load instead of
+//   twenty-five keep `import` cheap;
 // - dist/cjs/index.js: the same bundle as CommonJS (openapi-fetch inside, see below);
 // - dist/{esm,cjs}/validators/: the standalone response validators, loaded by import() on first
 //   use (ESM as generated; CommonJS through esbuild's transform);
