@@ -6,7 +6,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkResponse, type ResponseValidator } from "../../src/client/response-validator.js";
-import { emitValidators, responseSchemaUses, stripAnnotations, validatedSchemaNames } from "../../tools/pipeline/emit-validators.js";
+import { emitValidators, stripAnnotations } from "../../tools/pipeline/emit-validators.js";
+import { responseSchemaUses, validatedSchemaNames } from "../../tools/spec/response-schemas.js";
 import type { OpenApiDocument } from "../../tools/spec/openapi-ajv.js";
 
 const json = (schema: unknown) => ({ content: { "application/json": { schema } } });

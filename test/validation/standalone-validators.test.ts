@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkResponse, type ResponseCheck, type ResponseValidator } from "../../src/client/response-validator.js";
-import { responseSchemaUses, validatedSchemaNames } from "../../tools/pipeline/emit-validators.js";
+import { responseSchemaUses, validatedSchemaNames } from "../../tools/spec/response-schemas.js";
 import { closeObjectSchemas, compileSchema, createOpenApiAjv } from "../../tools/spec/openapi-ajv.js";
 import { getAt, isRecord, parsePointer, toPointer } from "../../src/util/json-pointer.js";
 import { loadBundledContract } from "../contract/support/contract.js";

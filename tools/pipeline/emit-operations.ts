@@ -3,6 +3,7 @@
 // string from the contract enters the output through JSON.stringify or a checked identifier.
 import { isRecord } from "../../src/util/json-pointer.js";
 import { followRefs, resolveObject } from "../spec/refs.js";
+import { responseSchemaUses, type ResponseSchemaUse } from "../spec/response-schemas.js";
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 const IDENTIFIER = /^[a-z][A-Za-z0-9]{0,99}$/;
@@ -34,6 +35,7 @@ export function readOperations(document: Record<string, unknown>): OperationSumm
   const paths = isRecord(document.paths) ? document.paths : {};
   const found: OperationSummary[] = [];
   const ids = new Set<string>();
+  const responseUses = new Map(responseSchemaUses(document).map((use) => [`${use.operation} ${use.status}`, use] as const));
   for (const [template, item] of Object.entries(paths)) {
     const pathItem = resolveObject(document, item);
     if (pathItem === undefined) continue;
@@ -47,7 +49,7 @@ export function readOperations(document: Record<string, unknown>): OperationSumm
       }
       if (ids.has(id)) throw new OperationsError(`${where}: operationId ${id} is used twice`);
       ids.add(id);
-      found.push(describe(document, template, method, pathItem, operation, id, where));
+      found.push(describe(document, template, method, pathItem, operation, id, where, responseUses));
     }
   }
   return found;
@@ -61,6 +63,7 @@ function describe(
   operation: Record<string, unknown>,
   id: string,
   where: string,
+  responseUses: ReadonlyMap<string, ResponseSchemaUse>,
 ): OperationSummary {
   const parameters = new Map<string, Record<string, unknown>>();
   for (const list of [pathItem.parameters, operation.parameters]) {
@@ -107,11 +110,11 @@ function describe(
   const success = Object.keys(responses).filter((status) => /^2\d\d$/.test(status));
   if (success.length !== 1) throw new OperationsError(`${where}: expected exactly one 2xx response, found ${success.length}`);
   summary.success = Number(success[0]);
-  const response = resolveObject(document, responses[success[0] as string]);
-  const media = isRecord(response?.content) ? response.content["application/json"] : undefined;
-  if (isRecord(media)) {
-    const ref = isRecord(media.schema) ? media.schema.$ref : undefined;
-    const name = typeof ref === "string" && ref.startsWith(SCHEMA_PREFIX) ? ref.slice(SCHEMA_PREFIX.length) : undefined;
+  // The validators step writes a module for exactly the schemas responseSchemaUses names, so the
+  // operation imports the one it finds for this response.
+  const use = responseUses.get(`${id} ${summary.success}`);
+  if (use !== undefined) {
+    const name = use.schema;
     if (name === undefined || !SCHEMA_NAME.test(name)) {
       throw new OperationsError(`${where}: the ${summary.success} JSON body must be a $ref to a PascalCase component schema, to have a validator`);
     }

@@ -6,8 +6,9 @@ import standaloneModule from "ajv/dist/standalone/index.js";
 import { build } from "esbuild";
 import { closeObjectSchemas, compileSchema, createOpenApiAjv, type OpenApiDocument } from "../spec/openapi-ajv.js";
 import { validatorDeclarationFile, validatorFile, GENERATED_FILES } from "../spec/generated-files.js";
-import { isRecord, toPointer } from "../../src/util/json-pointer.js";
+import { isRecord } from "../../src/util/json-pointer.js";
 import type { Problem } from "./problems.js";
+import { responseSchemaUses, validatedSchemaNames } from "../spec/response-schemas.js";
 import { toolsRepoRoot } from "./step-cache.js";
 
 // Ajv's standalone module is CJS with `exports.default`; under NodeNext the default import may be either.
@@ -15,62 +16,10 @@ type StandaloneCode = (ajv: Ajv2020, refsOrFunc?: unknown) => string;
 const standaloneCode: StandaloneCode =
   typeof standaloneModule === "function" ? (standaloneModule as unknown as StandaloneCode) : (standaloneModule as unknown as { default: StandaloneCode }).default;
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 const SCHEMA_PREFIX = "#/components/schemas/";
 const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 /** Bounds what a hostile or runaway contract can make this step write. */
 const MAX_VALIDATORS = 500;
-
-/** One 2xx JSON response and the schema that validates it. */
-export interface ResponseSchemaUse {
-  /** The operation's operationId, or `METHOD path` when it has none. */
-  operation: string;
-  status: string;
-  /** Component name under `components.schemas` (as the `$ref` spells it); undefined when the schema is inline. */
-  schema: string | undefined;
-  /** JSON pointer to the response's schema in the bundle (after following a response `$ref`). */
-  pointer: string;
-}
-
-/** Every 2xx `application/json` response in the bundle, in path, method and status order. */
-export function responseSchemaUses(document: OpenApiDocument): ResponseSchemaUse[] {
-  const uses: ResponseSchemaUse[] = [];
-  const paths = isRecord(document.paths) ? document.paths : {};
-  const responses = isRecord(document.components?.responses) ? document.components.responses : {};
-  for (const [route, item] of Object.entries(paths)) {
-    if (!isRecord(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (!isRecord(operation) || !isRecord(operation.responses)) continue;
-      const name = typeof operation.operationId === "string" ? operation.operationId : `${method.toUpperCase()} ${route}`;
-      for (const [status, declared] of Object.entries(operation.responses)) {
-        if (!/^2(\d\d|XX)$/.test(status)) continue;
-        let response: unknown = declared;
-        let at = ["paths", route, method, "responses", status];
-        // A response `$ref` (bundled: always `#/components/responses/Name`) is followed once.
-        if (isRecord(declared) && typeof declared.$ref === "string" && declared.$ref.startsWith("#/components/responses/")) {
-          const target = declared.$ref.slice("#/components/responses/".length);
-          response = responses[target];
-          at = ["components", "responses", target];
-        }
-        if (!isRecord(response) || !isRecord(response.content)) continue;
-        const media = response.content["application/json"];
-        if (!isRecord(media) || !isRecord(media.schema)) continue;
-        const ref = media.schema.$ref;
-        const schema = typeof ref === "string" && ref.startsWith(SCHEMA_PREFIX) ? ref.slice(SCHEMA_PREFIX.length) : undefined;
-        uses.push({ operation: name, status, schema, pointer: toPointer([...at, "content", "application/json", "schema"]) });
-      }
-    }
-  }
-  return uses;
-}
-
-/** The component schemas that get a validator module, sorted (one module each, however many operations share it). */
-export function validatedSchemaNames(document: OpenApiDocument): string[] {
-  const names = new Set<string>();
-  for (const use of responseSchemaUses(document)) if (use.schema !== undefined) names.add(use.schema);
-  return [...names].sort();
-}
 
 // Keywords that only annotate: they never change what validates, so the emitted code need not
 // carry them (verbose errors embed the schema they fail in).

@@ -26,7 +26,7 @@ export const validatorDeclarationFile = (schema: string): string => `${GENERATED
 
 /**
  * Every file in the output folder, sorted, for a contract whose 2xx JSON responses use these
- * component schemas (`validatedSchemaNames` in tools/pipeline/emit-validators.ts).
+ * component schemas (`validatedSchemaNames` in tools/spec/response-schemas.ts).
  */
 export function allGeneratedFiles(validatedSchemas: readonly string[]): string[] {
   return [
