@@ -1,3 +1,4 @@
+import { isRecord } from "../util/json-pointer.js";
 import { clientSettings, type ClientSettings } from "./client-settings.js";
 import type { ZoomClient } from "./create-zoom-client.js";
 import { errorFromResponse } from "./error-from-response.js";
@@ -35,7 +36,7 @@ export async function callOperation<K extends OperationId>(
   options: CallOptions = {},
 ): Promise<unknown> {
   const prepared = prepareRequest(operation, params, options);
-  if (operation.body === "json" && !isPlainObject(body)) {
+  if (operation.body === "json" && !isRecord(body)) {
     throw new TypeError(`${operation.id}: the request body must be an object`);
   }
   // An upload is read and checked here, outside the try below: a refused file is a TypeError
@@ -57,6 +58,13 @@ export function checkCallArguments(operation: OperationDescriptor, params: unkno
   prepareRequest(operation, params, options);
 }
 
+/** A TypeError for the first key of `params` not in `known`: a misspelt parameter would otherwise be dropped without a word. */
+export function refuseUnknownParams(operationId: string, params: Record<string, unknown>, known: ReadonlySet<string>): void {
+  for (const name of Object.keys(params)) {
+    if (!known.has(name)) throw new TypeError(`${operationId}: unknown parameter \`${name}\`; it takes ${[...known].map((n) => `\`${n}\``).join(", ")}`);
+  }
+}
+
 // Built once per operation: every call checks its keys against it.
 const parameterSets = new WeakMap<OperationDescriptor, ReadonlySet<string>>();
 
@@ -70,12 +78,8 @@ function parameterNames(operation: OperationDescriptor): ReadonlySet<string> {
 }
 
 function prepareRequest(operation: OperationDescriptor, params: unknown, options: CallOptions): PreparedRequest {
-  if (!isPlainObject(params)) throw new TypeError(`${operation.id}: \`params\` must be an object`);
-  const known = parameterNames(operation);
-  for (const name of Object.keys(params)) {
-    // A misspelt parameter would otherwise be dropped without a word, and the call would do something else.
-    if (!known.has(name)) throw new TypeError(`${operation.id}: unknown parameter \`${name}\`; it takes ${[...known].map((n) => `\`${n}\``).join(", ")}`);
-  }
+  if (!isRecord(params)) throw new TypeError(`${operation.id}: \`params\` must be an object`);
+  refuseUnknownParams(operation.id, params, parameterNames(operation));
   const path: Record<string, string> = {};
   for (const name of operation.pathParams) {
     const value = params[name];
@@ -189,7 +193,7 @@ function parseBody(data: unknown, response: Response, attempts: number, target: 
   } catch {
     throw fail(`the body is not JSON: ${textSnippet(data)}`);
   }
-  if (!isPlainObject(body)) throw fail(`the body is not a JSON object: ${textSnippet(data)}`);
+  if (!isRecord(body)) throw fail(`the body is not a JSON object: ${textSnippet(data)}`);
   return body;
 }
 
@@ -207,6 +211,3 @@ function describeResponse(operation: OperationDescriptor, response: Response): s
   return `${operation.method} ${response.url ? describeUrl(response.url) : operation.path}`;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

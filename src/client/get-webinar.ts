@@ -1,5 +1,6 @@
 import type { components, operations } from "../../generated/schema.js";
 import { getWebinar as getWebinarOperation } from "../../generated/operations.js";
+import { refuseUnknownParams } from "./call-operation.js";
 import type { ZoomClient } from "./create-zoom-client.js";
 import type { CallOptions } from "./operation-types.js";
 
@@ -31,9 +32,7 @@ const KNOWN_PARAMS = new Set(["accountId", "webinarId", "occurrenceId", "showPre
 export async function getWebinar(client: ZoomClient, params: GetWebinarParams, options: GetWebinarOptions = {}): Promise<Webinar> {
   if (typeof params !== "object" || params === null) throw new TypeError("getWebinar: `params` must be an object");
   // As in every generated operation: a misspelt key (`occurrence_id` here) must not be dropped silently.
-  for (const name of Object.keys(params)) {
-    if (!KNOWN_PARAMS.has(name)) throw new TypeError(`getWebinar: unknown parameter \`${name}\`; it takes ${[...KNOWN_PARAMS].map((n) => `\`${n}\``).join(", ")}`);
-  }
+  refuseUnknownParams("getWebinar", params as unknown as Record<string, unknown>, KNOWN_PARAMS);
   const { accountId, webinarId, occurrenceId, showPreviousOccurrences } = params;
   return getWebinarOperation(
     client,
