@@ -5,24 +5,15 @@
 // Rows marked `shared` are components reused from the Get a webinar contract: their contents
 // are that component's facts, so only their presence is recorded here.
 
-export type SourceId = "page" | "zoom-spec-2023" | "zoom-sdk-2026" | "zoom-granular-scopes";
+import type { FieldFact, SourceId } from "./types.js";
 
-export interface SchemaFact {
+export type { SourceId };
+
+/** A row of the shared fact format, with a type always stated, or a component reused from elsewhere. */
+export interface SchemaFact extends Omit<FieldFact, "type" | "keywordSources"> {
   type: "string" | "integer" | "boolean" | "object" | "array";
-  format?: string;
-  enum?: readonly (string | number)[];
-  default?: string | number | boolean;
-  minimum?: number;
-  maximum?: number;
-  maxLength?: number;
-  minItems?: number;
-  maxItems?: number;
-  pattern?: string;
-  deprecated?: true;
-  required?: true;
   /** A component reused from elsewhere; its own facts live with its owner. */
   shared?: true;
-  sources: readonly SourceId[];
 }
 
 export interface OperationFact {
