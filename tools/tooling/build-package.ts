@@ -6,14 +6,14 @@
 // - dist/cjs/index.js: the same bundle as CommonJS (openapi-fetch inside, see below);
 // - dist/{esm,cjs}/validators/: the standalone response validators, loaded by import() on first
 //   use (ESM as generated; CommonJS through esbuild's transform);
-// - declarations from tsc, mirroring the repository (dist/esm/src, dist/esm/generated), copied
-//   under dist/cjs so CommonJS resolution reads them as CommonJS;
+// - declarations from the TypeScript API with tsconfig.build.json (as `tsc -p` would), mirroring
+//   the repository (dist/esm/src, dist/esm/generated), copied under dist/cjs so CommonJS
+//   resolution reads them as CommonJS;
 // - dist/generated: the bundled contract (JSON, YAML) for the `./openapi.*` exports.
-import { execFileSync } from "node:child_process";
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { build, transform, type BuildOptions } from "esbuild";
+import ts from "typescript";
 
 export const CONTRACT_FILES = ["openapi.json", "openapi.yaml"] as const;
 /** Lazily loaded modules stay files of their own next to the bundle; the bundle imports them by this path. */
@@ -27,10 +27,6 @@ export async function buildPackage(rootDir: string): Promise<BuildResult> {
   const dist = path.join(rootDir, "dist");
   await rm(dist, { recursive: true, force: true });
 
-  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  execFileSync(process.execPath, [tsc, "-p", path.join(rootDir, "tsconfig.build.json")], { cwd: rootDir, stdio: "inherit" });
-  await cp(path.join(rootDir, "generated", "schema.d.ts"), path.join(dist, "esm", "generated", "schema.d.ts"));
-
   const common: BuildOptions = {
     absWorkingDir: rootDir,
     entryPoints: [path.join(rootDir, "src", "index.ts")],
@@ -40,11 +36,20 @@ export async function buildPackage(rootDir: string): Promise<BuildResult> {
     external: ["openapi-fetch", VALIDATORS],
     logLevel: "silent",
   };
-  await build({ ...common, format: "esm", splitting: true, outdir: path.join(dist, "esm"), chunkNames: "[name]-[hash]" });
-  // openapi-fetch goes inside the CommonJS bundle: esbuild reads this package's sources as
-  // Node ESM, so a default import of openapi-fetch's CommonJS build would get its whole
-  // module.exports instead of the client factory on `.default`.
-  await build({ ...common, format: "cjs", outfile: path.join(dist, "cjs", "index.js"), external: [VALIDATORS] });
+  // esbuild works in its own process while the declarations are emitted in this one.
+  const bundles = Promise.all([
+    build({ ...common, format: "esm", splitting: true, outdir: path.join(dist, "esm"), chunkNames: "[name]-[hash]" }),
+    // openapi-fetch goes inside the CommonJS bundle: esbuild reads this package's sources as
+    // Node ESM, so a default import of openapi-fetch's CommonJS build would get its whole
+    // module.exports instead of the client factory on `.default`.
+    build({ ...common, format: "cjs", outfile: path.join(dist, "cjs", "index.js"), external: [VALIDATORS] }),
+  ]);
+  try {
+    emitDeclarations(rootDir);
+  } finally {
+    await bundles;
+  }
+  await cp(path.join(rootDir, "generated", "schema.d.ts"), path.join(dist, "esm", "generated", "schema.d.ts"));
   await writeFile(path.join(dist, "cjs", "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
 
   const validatorsDir = path.join(rootDir, "generated", "validators");
@@ -67,4 +72,23 @@ export async function buildPackage(rootDir: string): Promise<BuildResult> {
     .map((entry) => path.relative(rootDir, path.join(entry.parentPath, entry.name)))
     .sort();
   return { files };
+}
+
+/** `tsc -p tsconfig.build.json` in this process: type errors fail the build as they fail tsc. */
+function emitDeclarations(rootDir: string): void {
+  const diagnostics: ts.Diagnostic[] = [];
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(rootDir, "tsconfig.build.json"), undefined, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => diagnostics.push(diagnostic),
+  });
+  if (config !== undefined) {
+    diagnostics.push(...config.errors);
+    const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, projectReferences: config.projectReferences, configFileParsingDiagnostics: config.errors });
+    diagnostics.push(...ts.getPreEmitDiagnostics(program));
+    if (diagnostics.length === 0) diagnostics.push(...program.emit(undefined, undefined, undefined, true).diagnostics);
+  }
+  if (config === undefined || diagnostics.length > 0) {
+    const host = { getCanonicalFileName: (name: string) => name, getCurrentDirectory: () => rootDir, getNewLine: () => "\n" };
+    throw new Error(`declarations (tsconfig.build.json):\n${ts.formatDiagnostics(diagnostics, host)}`);
+  }
 }
