@@ -4,6 +4,8 @@ import SummaryReporter from "./tools/tooling/summary-reporter.js";
 
 /** Files that mock modules (vi.mock): they need a module registry of their own. */
 const NEEDS_ISOLATION = ["test/client/response-validation.test.ts", "test/client/lazy-validator.test.ts", "test/client/upload.test.ts"];
+/** The packed tarball's tests: their project packs and installs it once per run, when one is selected. */
+const PACKAGE = "test/package/**/*.test.ts";
 
 export default defineConfig({
   test: {
@@ -23,7 +25,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "tests",
-          exclude: [...configDefaults.exclude, ...NEEDS_ISOLATION],
+          exclude: [...configDefaults.exclude, ...NEEDS_ISOLATION, PACKAGE],
           // Files share each worker's loaded modules (Redocly, Spectral, Ajv, the loaded ruleset):
           // no test mutates globals or mocks a module; see docs/decisions/0009-test-speed.md.
           isolate: false,
@@ -39,6 +41,10 @@ export default defineConfig({
       {
         extends: true,
         test: { name: "isolated", include: NEEDS_ISOLATION, isolate: true },
+      },
+      {
+        extends: true,
+        test: { name: "package", include: [PACKAGE], globalSetup: ["test/package/global-setup.ts"], isolate: false },
       },
     ],
   },

@@ -1,0 +1,15 @@
+// are-the-types-wrong on the packed tarball, through its library (@arethetypeswrong/core).
+import { readFile } from "node:fs/promises";
+import { checkPackage, createPackageFromTarballData } from "@arethetypeswrong/core";
+import { expect, inject, it } from "vitest";
+
+const { tarball } = inject("packed");
+
+it("has no problem according to are-the-types-wrong (node10, node16 CJS and ESM, bundler)", async () => {
+  // The YAML is a file to locate (require.resolve), not a module TypeScript can type.
+  const result = await checkPackage(createPackageFromTarballData(new Uint8Array(await readFile(tarball))), { excludeEntrypoints: ["./openapi.yaml"] });
+  if (result.types === false) throw new Error("are-the-types-wrong found no types in the tarball");
+  expect(result.types).toEqual({ kind: "included" });
+  expect(Object.keys(result.entrypoints).sort()).toEqual([".", "./openapi.json", "./package.json", "./schema"]);
+  expect(result.problems).toEqual([]);
+});
