@@ -4,5 +4,10 @@ import { runCli } from "./cli.js";
 import { COMMANDS } from "./commands.js";
 
 runCli(COMMANDS.build);
-const { files } = await buildPackage(process.cwd());
-console.log(`build: ${files.length} files in dist/`);
+try {
+  const { files } = await buildPackage(process.cwd());
+  console.log(`build: ${files.length} files in dist/`);
+} catch (error) {
+  console.error(`build: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
