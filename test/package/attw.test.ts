@@ -5,7 +5,7 @@ import { expect, inject, it } from "vitest";
 
 const { tarball } = inject("packed");
 
-it("has no problem according to are-the-types-wrong (node10, node16 CJS and ESM, bundler)", async () => {
+it("has no problem according to are-the-types-wrong (node10, node16 CJS and ESM, bundler)", { timeout: 120_000 }, async () => {
   // The YAML is a file to locate (require.resolve), not a module TypeScript can type.
   const result = await checkPackage(createPackageFromTarballData(new Uint8Array(await readFile(tarball))), { excludeEntrypoints: ["./openapi.yaml"] });
   if (result.types === false) throw new Error("are-the-types-wrong found no types in the tarball");

@@ -23,7 +23,7 @@ describe("an installed consumer", () => {
   it.each([
     ["ESM", "esm.mjs"],
     ["CommonJS", "cjs.cjs"],
-  ])("in %s calls operations by name against the mock under /v2, with response validation", async (_, file) => {
+  ])("in %s calls operations by name against the mock under /v2, with response validation", { timeout: 60_000 }, async (_, file) => {
     const { stdout } = await run(process.execPath, [file, `${mock.baseUrl}${mock.basePath}`], { cwd: consumer });
     const contract = JSON.parse(await readFile(path.join(root, "generated/openapi.json"), "utf8")) as { info: { version: string }; paths: Record<string, Record<string, unknown>> };
     const operations = Object.values(contract.paths).flatMap((item) => ["get", "post", "put", "patch", "delete"].filter((method) => item[method] !== undefined)).length;

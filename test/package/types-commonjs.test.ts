@@ -5,7 +5,7 @@ import { checkConsumer } from "./type-check.js";
 
 const { consumer } = inject("packed");
 
-it.each(["node10", "node16 (CommonJS)"] as const)("an installed consumer type-checks under moduleResolution %s", async (resolution) => {
+it.each(["node10", "node16 (CommonJS)"] as const)("an installed consumer type-checks under moduleResolution %s", { timeout: 120_000 }, async (resolution) => {
   const { problems, declarations } = await checkConsumer(consumer, resolution);
   expect(problems).toEqual([]);
   // Checked against the installed declarations, not this repository's sources.
