@@ -3,6 +3,7 @@
 import { copyFile } from "node:fs/promises";
 import path from "node:path";
 import ts from "typescript";
+import { expect, inject, it } from "vitest";
 
 export const RESOLUTIONS = {
   node10: { options: { module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10 }, file: "typed.ts" },
@@ -33,15 +34,40 @@ function sharingHost(options: ts.CompilerOptions): ts.CompilerHost {
   return host;
 }
 
+// A dependency's declaration file (openapi-fetch's) is checked by the first program in this worker
+// that reads it; the consumer's file and the package's declarations are checked by every program.
+const checkedDependencyFiles = new Set<string>();
+
 export async function checkConsumer(consumer: string, resolution: keyof typeof RESOLUTIONS): Promise<ConsumerCheck> {
   const { options: settings, file: name } = RESOLUTIONS[resolution];
   const file = path.join(consumer, name);
   if (name !== "typed.ts") await copyFile(path.join(consumer, "typed.ts"), file);
-  // Every declaration file is checked (the package's, openapi-fetch's) except TypeScript's own libs.
+  // TypeScript's own libs are read, not checked (skipDefaultLibCheck).
   const options: ts.CompilerOptions = { ...settings, target: ts.ScriptTarget.ES2022, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], strict: true, noEmit: true, types: [], skipDefaultLibCheck: true };
   const program = ts.createProgram({ rootNames: [file], options, host: sharingHost(options) });
+  const installed = path.join(consumer, "node_modules/zoom-webinar-contract/");
+  // What ts.getPreEmitDiagnostics gathers, file by file.
+  const diagnostics = [...program.getConfigFileParsingDiagnostics(), ...program.getOptionsDiagnostics(), ...program.getSyntacticDiagnostics(), ...program.getGlobalDiagnostics()];
+  for (const source of program.getSourceFiles()) {
+    const ours = source.fileName === file || source.fileName.startsWith(installed);
+    if (!ours && checkedDependencyFiles.has(source.fileName)) continue;
+    if (!ours) checkedDependencyFiles.add(source.fileName);
+    diagnostics.push(...program.getSemanticDiagnostics(source));
+  }
   return {
-    problems: ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")),
+    problems: diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")),
     declarations: program.getSourceFiles().map((source) => source.fileName).filter((f) => f.includes("zoom-webinar-contract")),
   };
+}
+
+/** The test of one resolution; one file each, so no file runs more than one program. */
+export function itTypeChecks(resolution: keyof typeof RESOLUTIONS): void {
+  it(`an installed consumer type-checks under moduleResolution ${resolution}`, { timeout: 120_000 }, async () => {
+    const consumer = inject("packed").consumer;
+    const { problems, declarations } = await checkConsumer(consumer, resolution);
+    expect(problems).toEqual([]);
+    // Checked against the installed declarations, not this repository's sources.
+    expect(declarations.length).toBeGreaterThan(0);
+    expect(declarations.every((f) => f.startsWith(path.join(consumer, "node_modules/zoom-webinar-contract/dist/")))).toBe(true);
+  });
 }
