@@ -26,6 +26,10 @@ interface LoadedFile {
   parsed: unknown;
 }
 
+/** Per process, by path and content (only read, never changed): the `--serve` loop parses only what changed. */
+const parsedFiles = new Map<string, LoadedFile>();
+const MAX_REMEMBERED = 5_000;
+
 /**
  * Maps JSON pointers in the bundle back to the YAML file and line they came from (the bundler
  * keeps no origin map), by walking the source graph and the bundle side by side from the root.
@@ -72,7 +76,13 @@ export class SourceLocator {
     let loaded: LoadedFile | null = null;
     try {
       const body = readFileSync(file, "utf8");
-      loaded = { source: new Source(file, body), parsed: parseYaml(body) };
+      const known = parsedFiles.get(file);
+      if (known?.source.body === body) loaded = known;
+      else {
+        loaded = { source: new Source(file, body), parsed: parseYaml(body) };
+        if (parsedFiles.size >= MAX_REMEMBERED) parsedFiles.clear();
+        parsedFiles.set(file, loaded);
+      }
     } catch {
       loaded = null;
     }
