@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Source, getLineColLocation, parseYaml } from "@redocly/openapi-core";
+import { type Source, getLineColLocation } from "@redocly/openapi-core";
+import { parsedFile } from "../spec/parsed-files.js";
 import { getAt, isRecord, parsePointer, toPointer } from "../../src/util/json-pointer.js";
 
 export interface SourcePosition {
@@ -25,10 +26,6 @@ interface LoadedFile {
   source: Source;
   parsed: unknown;
 }
-
-/** Per process, by path and content (only read, never changed): the `--serve` loop parses only what changed. */
-const parsedFiles = new Map<string, LoadedFile>();
-const MAX_REMEMBERED = 5_000;
 
 /**
  * Maps JSON pointers in the bundle back to the YAML file and line they came from (the bundler
@@ -76,13 +73,7 @@ export class SourceLocator {
     let loaded: LoadedFile | null = null;
     try {
       const body = readFileSync(file, "utf8");
-      const known = parsedFiles.get(file);
-      if (known?.source.body === body) loaded = known;
-      else {
-        loaded = { source: new Source(file, body), parsed: parseYaml(body) };
-        if (parsedFiles.size >= MAX_REMEMBERED) parsedFiles.clear();
-        parsedFiles.set(file, loaded);
-      }
+      loaded = parsedFile(file, body);
     } catch {
       loaded = null;
     }

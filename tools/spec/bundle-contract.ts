@@ -6,7 +6,7 @@ import { type Config, bundle, bundleFromString, createConfig, stringifyYaml } fr
 import { isRecord } from "../../src/util/json-pointer.js";
 import { type Problem, relativeFile } from "../pipeline/problems.js";
 import { fromRedoclyProblem, loadRedoclyConfig, problemFromThrown } from "../pipeline/redocly-common.js";
-import { ContainedResolver, type ParsedFile, findRefViolations } from "./ref-guard.js";
+import { ContainedResolver, findRefViolations } from "./ref-guard.js";
 
 /** A parsed JSON/YAML object (an OpenAPI bundle, an Overlay document, a part of either). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
@@ -49,9 +49,7 @@ export async function bundleSpec(options: BundleSpecOptions): Promise<BundleResu
   const { rootDir } = options;
   const entry = path.resolve(rootDir, options.entry);
   const contractDir = path.resolve(options.contractDir ?? path.dirname(entry));
-  // The guard's parse of each file is handed to the bundler, which would otherwise parse it again.
-  const parsedFiles = new Map<string, ParsedFile>();
-  const violations = await findRefViolations(entry, contractDir, parsedFiles);
+  const violations = await findRefViolations(entry, contractDir);
   if (violations.length > 0) {
     return {
       problems: violations.map((v) => ({
@@ -77,7 +75,7 @@ export async function bundleSpec(options: BundleSpecOptions): Promise<BundleResu
       config,
       dereference: options.dereference === true,
       removeUnusedComponents: false,
-      externalRefResolver: new ContainedResolver(contractDir, parsedFiles),
+      externalRefResolver: new ContainedResolver(contractDir),
     });
   } catch (error) {
     return { problems: [problemFromThrown(rootDir, error, entry, "bundle")] };

@@ -1,8 +1,9 @@
 import { realpathSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { BaseResolver, type Document, ResolveError, type Source, parseYaml } from "@redocly/openapi-core";
+import { BaseResolver, type Document, ResolveError, type Source } from "@redocly/openapi-core";
 import { LineCounter, isAlias, isScalar, parseDocument, visit } from "yaml";
+import { parsedFile } from "./parsed-files.js";
 
 /** A `$ref` that points outside the contract folder, found before anything it names is read. */
 export interface RefViolation {
@@ -54,16 +55,6 @@ function realOrUndefined(file: string): string | undefined {
   }
 }
 
-/** A contract file as the guard parsed it, for the bundler to use instead of parsing it again. */
-export interface ParsedFile {
-  body: string;
-  parsed: unknown;
-}
-
-/** Per process, by file and content: the `--serve` loop re-reads every file but parses only what changed. */
-const refsByContent = new Map<string, { body: string; refs: string[] }>();
-const MAX_REMEMBERED = 5_000;
-
 /** Every string `$ref` in a parsed YAML/JSON value, in document order. */
 function collectRefs(root: unknown): string[] {
   const refs: string[] = [];
@@ -90,9 +81,8 @@ function collectRefs(root: unknown): string[] {
  * and returns every ref that would leave it. Runs before the bundler sees the spec. Each file is
  * parsed as the bundler parses it (Redocly's `parseYaml`); a file that does not parse that way,
  * or holds a refused ref, is read again with the `yaml` parser for the line of each ref.
- * `parsed` receives what was parsed, by absolute path.
  */
-export async function findRefViolations(entry: string, contractDir: string = path.dirname(entry), parsed?: Map<string, ParsedFile>): Promise<RefViolation[]> {
+export async function findRefViolations(entry: string, contractDir: string = path.dirname(entry)): Promise<RefViolation[]> {
   const violations: RefViolation[] = [];
   const queue = [path.resolve(entry)];
   const seen = new Set(queue);
@@ -113,7 +103,7 @@ export async function findRefViolations(entry: string, contractDir: string = pat
     const file = queue.shift() as string;
     const text = await readBounded(file);
     if (text === undefined) continue; // missing or unreadable: the bundler reports it with its rule
-    const refs = refsOf(file, text, parsed);
+    const refs = refsOf(file, text);
     if (refs && refs.every((ref) => refused(ref, file) === undefined)) {
       for (const ref of refs) follow(file, ref);
       continue;
@@ -141,20 +131,12 @@ export async function findRefViolations(entry: string, contractDir: string = pat
 }
 
 /** The file's refs, or undefined if Redocly's parser rejects it. */
-function refsOf(file: string, text: string, parsed: Map<string, ParsedFile> | undefined): string[] | undefined {
-  const known = refsByContent.get(file);
-  if (known?.body === text) return known.refs;
-  let value: unknown;
+function refsOf(file: string, text: string): string[] | undefined {
   try {
-    value = parseYaml(text, { filename: file });
+    return collectRefs(parsedFile(file, text).parsed);
   } catch {
     return undefined;
   }
-  const refs = collectRefs(value);
-  if (refsByContent.size >= MAX_REMEMBERED) refsByContent.clear();
-  refsByContent.set(file, { body: text, refs });
-  parsed?.set(file, { body: text, parsed: value });
-  return refs;
 }
 
 async function readBounded(file: string): Promise<string | undefined> {
@@ -172,22 +154,26 @@ async function readBounded(file: string): Promise<string | undefined> {
  * default would fetch http(s) refs). The second line of defence behind `findRefViolations`.
  */
 export class ContainedResolver extends BaseResolver {
-  /** `parsed`: files the guard already parsed; each is handed over once (the bundler changes what it gets). */
+  /**
+   * `shareParses`: take each file's parse from parsed-files.ts (the same parse, remembered per
+   * process) instead of parsing it again; only for callers that never change the documents
+   * (Redocly's lint without preprocessors), never for the bundler.
+   */
   constructor(
     private readonly contractDir: string,
-    private readonly parsed?: Map<string, ParsedFile>,
+    private readonly options: { shareParses?: boolean } = {},
   ) {
     super({ http: { headers: [] } });
   }
 
   override parseDocument(source: Source, isRoot = false): Document {
-    const ready = this.parsed?.get(source.absoluteRef);
-    // Only what Redocly would parse the same way: a YAML/JSON file with the very same text.
-    if (ready && ready.body === source.body && /\.(ya?ml|json)$/.test(source.absoluteRef)) {
-      this.parsed?.delete(source.absoluteRef);
-      return { source, parsed: ready.parsed };
+    // Only what Redocly would parse with parseYaml; anything it rejects, it reports itself.
+    if (!this.options.shareParses || !/\.(ya?ml|json)$/.test(source.absoluteRef)) return super.parseDocument(source, isRoot);
+    try {
+      return { source, parsed: parsedFile(source.absoluteRef, source.body).parsed };
+    } catch {
+      return super.parseDocument(source, isRoot);
     }
-    return super.parseDocument(source, isRoot);
   }
 
   override async loadExternalRef(absoluteRef: string): Promise<Source> {
