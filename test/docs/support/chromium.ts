@@ -12,8 +12,10 @@ if (!hasBrowser) {
 // Generous bounds: they only matter when something is wrong, and 2 shared cores can be slow.
 export const WAIT_MS = 30_000;
 
+// V8's optimizing tiers compile on background threads for pages that live a few seconds; without
+// them the docs tests took about 3.5 s less CPU (docs/decisions/0009-test-speed.md).
 export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+  chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--js-flags=--no-opt --no-maglev"] });
 
 /** A tab that records what its documents do; the arrays run on across navigations. */
 export interface Tab {
@@ -56,7 +58,8 @@ export async function newTab(browser: Browser): Promise<Tab> {
  * every animation frame, which keeps a page that has settled busy painting.
  */
 export async function waitForDom<A>(page: Page, predicate: (arg: A) => unknown, arg: A): Promise<void> {
-  await page.waitForFunction(predicate, arg, { polling: 50 });
+  // (Plain data in, so playwright's Unboxed<A> is A.)
+  await page.waitForFunction(predicate as (arg: unknown) => unknown, arg, { polling: 50 });
 }
 
 /** Waits for Redoc's first h1 (a DOM query: playwright's role engine throws on some hostile elements). */
