@@ -87,7 +87,10 @@ describe("the committed docs pages in headless Chromium, offline", () => {
       const file = path.join(docsDir, PAGES[lang].file);
       // The Chinese page normally opens by the English page's switch; alone (-t) it opens itself.
       if (page.url().endsWith(`/${PAGES[lang].file}`)) await redocShown(page);
-      else await openFile(tab!, file);
+      else {
+        Object.assign(mark, { errors: tab!.errors.length, blocked: tab!.blocked.length });
+        await openFile(tab!, file);
+      }
       expect(await page.getAttribute("html", "lang")).toBe(lang);
       await screenshot(`docs-${lang}-top`);
 
@@ -118,8 +121,7 @@ describe("the committed docs pages in headless Chromium, offline", () => {
       expect(tab!.blocked.slice(mark.blocked), "requests that left the machine").toEqual([]);
 
       // The language switch above the description leads to the other page (which the next case reads).
-      mark.errors = tab!.errors.length;
-      mark.blocked = tab!.blocked.length;
+      Object.assign(mark, { errors: tab!.errors.length, blocked: tab!.blocked.length });
       await page.getByRole("link", { name: lang === "en" ? "简体中文" : "English", exact: true }).first().click();
       await page.waitForURL((url) => url.pathname.endsWith(`/${PAGES[other(lang)].file}`), { waitUntil: "commit" });
     },
