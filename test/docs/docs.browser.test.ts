@@ -10,15 +10,18 @@
 // renders one operation through it. Figures: docs/decisions/0009-test-speed.md.
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAGES, type DocsLanguage } from "../../tools/docs/pages.js";
 import type { JsonObject } from "../../tools/docs/types.js";
-import { repoRoot } from "../support/spec.js";
+import { GENERATED_DIR } from "../../tools/spec/generated-files.js";
 import { hasBrowser, launchBrowser, newTab, openFile, redocShown, unexpectedViolations, waitForDom, WAIT_MS, type Tab } from "./support/chromium.js";
 
+// (Not test/support/spec.ts's repoRoot: that module loads Redocly's bundler, 1.5 s of CPU.)
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const screenshotsDir = process.env.DOCS_SCREENSHOTS === "1" ? path.join(repoRoot, "test-output") : undefined;
-const docsDir = path.join(repoRoot, "generated/docs");
+const docsDir = path.join(repoRoot, GENERATED_DIR, "docs");
 const other = (lang: DocsLanguage): DocsLanguage => (lang === "en" ? "zh-CN" : "en");
 
 interface Operation {
