@@ -28,8 +28,8 @@ export interface Tab {
 
 /**
  * A tab that records console errors, CSP violations (`window.__violations`, per document) and
- * any request leaving the machine. One tab can open several pages: a page whose Redoc module is
- * byte-identical to the previous one's reuses its compiled code, which saves about 2 s of CPU.
+ * any request leaving the machine. One tab can open several pages, and the next page in a warm
+ * renderer costs less (at the same URL with the same Redoc module, Chromium reuses its compiled code).
  */
 export async function newTab(browser: Browser): Promise<Tab> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
