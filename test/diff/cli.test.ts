@@ -4,15 +4,15 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GateInputError } from "../../tools/contract-diff/git.js";
 import { runGate } from "../../tools/contract-diff/gate.js";
 import { formatReport } from "../../tools/contract-diff/report.js";
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-// tsx's loader in this node process, not its CLI: the CLI wrapper adds a second process start.
-const TSX_LOADER = pathToFileURL(join(PROJECT, "node_modules/tsx/dist/loader.mjs")).href;
+// tsx's loader (its public entry) in this node process, not its CLI: the CLI wrapper adds a second process start.
+const TSX_LOADER = import.meta.resolve("tsx");
 const SCRIPT = join(PROJECT, "scripts/diff.ts");
 
 const ROOT_YAML = `openapi: 3.1.0
@@ -102,11 +102,12 @@ describe("npm run diff", { timeout: 120_000 }, () => {
     expect(result.verdict.exitCode).toBe(0);
   });
 
-  it("exits 2, saying why, when --base has no bundle or does not exist", () => {
-    const noBundle = cli("--base", "HEAD~1");
-    expect(noBundle.status).toBe(2);
-    expect(noBundle.stderr).toContain('git ref "HEAD~1" has no generated/openapi.json');
-    return expect(runGate({ cwd: repo, base: "no-such-ref" })).rejects.toThrow(GateInputError);
+  // In-process too: the script prints a GateInputError's message and exits 2.
+  it("refuses, saying why, a --base that has no bundle or does not exist", async () => {
+    const noBundle: unknown = await runGate({ cwd: repo, base: "HEAD~1" }).catch((error: unknown) => error);
+    expect(noBundle).toBeInstanceOf(GateInputError);
+    expect((noBundle as Error).message).toContain('git ref "HEAD~1" has no generated/openapi.json');
+    await expect(runGate({ cwd: repo, base: "no-such-ref" })).rejects.toThrow(GateInputError);
   });
 
   it("exits 1 naming the field after an uncommitted deletion in openapi/, 0 once the major is raised", async () => {

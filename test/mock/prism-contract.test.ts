@@ -172,10 +172,35 @@ function successCases(row: OperationRow): Case[] {
   return cases;
 }
 
+/** `status example-value`: the same documented answer, wherever the contract uses it. */
+const answerKey = (status: number, value: unknown) => `${status} ${JSON.stringify(value)}`;
+
+/**
+ * The operation that sends each distinct error answer first. The 45 operations share their
+ * error examples (368 uses of 54 answers): an answer already turned into a ZoomApiError through
+ * one operation would go through the same client code again, so each is sent once, by the
+ * first operation that documents it.
+ */
+const firstToSend = new Map<string, string>();
+for (const row of rows) {
+  for (const response of row.errors) {
+    for (const example of response.examples) {
+      const key = answerKey(response.status, example.value);
+      if (!firstToSend.has(key)) firstToSend.set(key, row.id);
+    }
+  }
+}
+
+/** The error examples this operation sends: those it documents first, else its first one, so every operation rejects at least once. */
+function errorsToSend(row: OperationRow) {
+  const documented = row.errors.flatMap((response) => response.examples.map((example) => ({ response, example })));
+  const own = documented.filter(({ response, example }) => firstToSend.get(answerKey(response.status, example.value)) === row.id);
+  return own.length > 0 ? own : documented.slice(0, 1);
+}
+
 function errorCases(row: OperationRow): Case[] {
   const body = requestBodies(row)[0]?.value;
-  return row.errors.flatMap((response) =>
-    response.examples.map((example) => {
+  return errorsToSend(row).map(({ response, example }) => {
       const code = (example.value as { code?: unknown }).code;
       // ZoomError requires `code`: an error example without one is a contract bug, not a case to skip.
       if (typeof code !== "number") throw new Error(`${row.pointer}: error example ${example.name} has no numeric code`);
@@ -189,13 +214,17 @@ function errorCases(row: OperationRow): Case[] {
           expect(outcome.error).toMatchObject({ status: response.status, code });
         },
       };
-    }),
-  );
+  });
 }
 
 describe("the Prism contract test", () => {
   it("covers all 45 operations, the two multipart uploads included", () => {
     expect(rows).toHaveLength(45);
+    // Every documented error answer is sent, each by one operation, and every operation sends one.
+    const documented = new Set(rows.flatMap((row) => row.errors.flatMap((response) => response.examples.map((example) => answerKey(response.status, example.value)))));
+    const sent = rows.flatMap((row) => errorsToSend(row).map(({ response, example }) => answerKey(response.status, example.value)));
+    expect(new Set(sent)).toEqual(documented);
+    expect(rows.filter((row) => errorsToSend(row).length === 0)).toEqual([]);
     expect(uploads.map((row) => row.id).sort()).toEqual(["uploadWebinarBrandingVirtualBackground", "uploadWebinarBrandingWallpaper"]);
   });
 
@@ -233,7 +262,7 @@ describe.each(rows.map((row) => [row.id, row] as const))("%s against the mock", 
     await runAll(row, successCases(row));
   });
 
-  it("rejects with ZoomApiError, status and Zoom code for every documented error example", async () => {
+  it("rejects with ZoomApiError, status and Zoom code for the error examples it is the first to document (at least one)", async () => {
     const cases = errorCases(row);
     expect(cases.length).toBeGreaterThan(0);
     await runAll(row, cases);

@@ -55,6 +55,27 @@ describe("startPrismMock", () => {
     expect((error as Error).message).toContain(file);
   });
 
+  it("serves what the contract file says now: a file edited between two starts is read again", async () => {
+    const file = path.join(tmpdir(), `mock-${process.pid}-edited.json`);
+    const contract = (topic: string) =>
+      JSON.stringify({
+        openapi: "3.1.0",
+        info: { title: "Edited", version: "1" },
+        paths: { "/things": { get: { responses: { "200": { description: "OK", content: { "application/json": { example: { topic } } } } } } } },
+      });
+    const topics: unknown[] = [];
+    for (const topic of ["first", "second", "first"]) {
+      writeFileSync(file, contract(topic));
+      const served = await startPrismMock({ specPath: file });
+      try {
+        topics.push((await get(`${served.baseUrl}/things`)).body.topic);
+      } finally {
+        await served.stop();
+      }
+    }
+    expect(topics).toEqual(["first", "second", "first"]);
+  });
+
   it("frees its port on stop(), and a second stop() is harmless", async () => {
     const other = await startPrismMock();
     await other.stop();

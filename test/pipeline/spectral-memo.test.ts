@@ -1,4 +1,4 @@
-// The example rules are memoized per lint (tools/pipeline/spectral-memo.ts): one media object
+// The example rules are memoized per process (tools/pipeline/spectral-memo.ts): one media object
 // reached from a request body and from a response must still be judged in each place.
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -33,22 +33,25 @@ it("judges a shared example by where it is used: the response misses its require
   ]);
 });
 
-it("judges equal content in one place once and re-roots its result paths", async () => {
+it("judges equal content in one place once, across lints, and re-roots its result paths", async () => {
   const { memoizeByContent } = await import("../../tools/pipeline/spectral-memo.js");
   const calls: string[] = [];
   const judge = memoizeByContent<unknown, null>((_input, _options, context) => {
     calls.push(context.path.join("/"));
     return [{ message: "bad", path: [...context.path, "example", "id"] }];
   });
-  const inventory = {};
-  const context = (path: string[]) => ({ path, documentInventory: inventory }) as never;
+  const oas31 = Object.assign(() => true, { displayName: "OpenAPI 3.1.x" });
+  const oas30 = Object.assign(() => true, { displayName: "OpenAPI 3.0.x" });
+  const context = (path: string[], format = oas31) => ({ path, document: { formats: new Set([format]) }, documentInventory: {} }) as never;
   const first = judge({ example: 1 }, null, context(["paths", "/a", "post", "responses", "200"]));
+  // Another lint (a new document inventory), the same content in the same kind of place.
   const second = judge({ example: 1 }, null, context(["paths", "/b", "get", "responses", "404"]));
   expect(calls).toEqual(["paths//a/post/responses/200"]);
   expect(first).toEqual([{ message: "bad", path: ["paths", "/a", "post", "responses", "200", "example", "id"] }]);
   expect(second).toEqual([{ message: "bad", path: ["paths", "/b", "get", "responses", "404", "example", "id"] }]);
-  // Another place, or another lint (inventory), is judged afresh.
+  // Another place, other content or another OpenAPI version is judged afresh.
   judge({ example: 1 }, null, context(["paths", "/a", "post", "requestBody"]));
-  judge({ example: 1 }, null, { path: ["paths", "/a", "post", "responses", "200"], documentInventory: {} } as never);
-  expect(calls).toHaveLength(3);
+  judge({ example: 2 }, null, context(["paths", "/a", "post", "responses", "200"]));
+  judge({ example: 1 }, null, context(["paths", "/a", "post", "responses", "200"], oas30));
+  expect(calls).toHaveLength(4);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { collectExampleChecks } from "../../tools/pipeline/validate-examples.js";
+import type { SourceLocator } from "../../tools/pipeline/source-locator.js";
+import { collectExampleChecks, validateExamples } from "../../tools/pipeline/validate-examples.js";
 
 describe("collectExampleChecks", () => {
   it("pairs every example and default with the schema it must satisfy", () => {
@@ -57,5 +58,31 @@ describe("collectExampleChecks", () => {
       ]),
     );
     expect(rows).toHaveLength(11);
+  });
+});
+
+describe("validateExamples", () => {
+  const locator = { locate: () => undefined } as unknown as SourceLocator;
+  const run = (document: Record<string, unknown>) =>
+    validateExamples({ rootDir: "/", document, locator, displayFile: "generated/openapi.json" }).map((p) => `${p.rule} ${p.message}`);
+  const document = (description: string, type: string, nested = { type: "integer", default: 1 }) => ({
+    openapi: "3.1.0",
+    info: { title: "t", version: "1", description },
+    paths: { "/w": { get: { parameters: [{ name: "n", in: "query", schema: nested }], responses: { "200": { description, content: { "application/json": { schema: { $ref: "#/components/schemas/W" }, example: { kind: 7 } } } } } } } },
+    components: { schemas: { W: { type: "object", properties: { kind: { type, enum: [5, 6, 9] } } } } },
+  });
+
+  it("judges again after each edit: one outside the schemas, one in a component, one in an inline schema", () => {
+    const mismatch = "example-matches-schema Example #/paths/~1w/get/responses/200/content/application~1json/example does not match schema #/paths/~1w/get/responses/200/content/application~1json/schema: /kind must be equal to one of the allowed values: 5, 6, 9";
+    expect(run(document("a", "integer"))).toEqual([mismatch]);
+    // The same schemas (this process reuses what Ajv compiled): the same verdict.
+    expect(run(document("b", "integer"))).toEqual([mismatch]);
+    // A broken component schema no longer compiles.
+    expect(run(document("b", "text"))).toEqual([expect.stringMatching(/^schema-compile Schema #\/paths\/~1w\/get\/responses\/200\/content\/application~1json\/schema cannot be compiled/)]);
+    // An inline parameter schema whose default no longer fits.
+    expect(run(document("b", "integer", { type: "string", default: 1 }))).toEqual([
+      "default-matches-schema Default #/paths/~1w/get/parameters/0/schema/default does not match schema #/paths/~1w/get/parameters/0/schema: (root) must be string",
+      mismatch,
+    ]);
   });
 });

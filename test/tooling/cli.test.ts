@@ -61,14 +61,11 @@ describe.each(Object.entries(COMMANDS))("npm run %s", (_, spec) => {
 });
 
 describe("one spawned script", () => {
-  it("prints its help and exits 0 without starting anything; an unknown option exits 2 without a stack", { timeout: 60_000 }, async () => {
-    const tsx = `${root}node_modules/tsx/dist/cli.mjs`;
-    const help = await run(process.execPath, [tsx, "scripts/mock.ts", "--help"], { cwd: root });
+  // The unknown-option exit (2, no stack) is parseCommandLine's, tested in-process above.
+  it("prints its help and exits 0 without starting anything", { timeout: 60_000 }, async () => {
+    // tsx's loader (its public entry) in this node process, not its CLI, which starts a second one.
+    const help = await run(process.execPath, ["--import", import.meta.resolve("tsx"), "scripts/mock.ts", "--help"], { cwd: root });
     expect(help.stdout).toMatch(/^usage: npm run mock -- \[options\]/);
     expect(help.stdout).not.toContain("mock: Zoom's API on");
-    const bad = await run(process.execPath, [tsx, "scripts/mock.ts", "--bogus"], { cwd: root }).catch((error: { code: number; stderr: string }) => error);
-    expect(bad).toMatchObject({ code: 2 });
-    expect((bad as { stderr: string }).stderr.split("\n")[0]).toBe("Unknown option '--bogus'");
-    expect((bad as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -1,5 +1,6 @@
 // A Prism mock of Zoom from the bundled contract, in this process (as Prism's own CLI does it):
 // every operation is served at its path and under the contract's server base path (`/v2`).
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { createLogger } from "@stoplight/prism-core";
@@ -49,14 +50,16 @@ export async function startPrismMock(options: PrismMockOptions = {}): Promise<Pr
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? 0;
   const specPath = options.specPath ?? DEFAULT_SPEC_PATH;
+  let text: string;
   let document: { servers?: { url?: unknown }[] };
   try {
-    document = JSON.parse(readFileSync(specPath, "utf8")) as typeof document;
+    text = readFileSync(specPath, "utf8");
+    document = JSON.parse(text) as typeof document;
   } catch (error) {
     throw new PrismStartError(`cannot read the contract ${specPath}: ${(error as Error).message}`, false, { cause: error });
   }
   const basePath = serverBasePath(document);
-  const operations = await getHttpOperationsFromSpec(document);
+  const operations = await operationsOf(text, document);
   if (operations.length === 0) throw new PrismStartError(`${specPath} has no operations to mock`, false);
   // The same operations once more under the base path, so the production base URL works too.
   const served = basePath === "" ? operations : [...operations, ...operations.map((op) => ({ ...op, id: `${op.id}${basePath}`, path: `${basePath}${op.path}` }))];
@@ -92,6 +95,26 @@ export async function startPrismMock(options: PrismMockOptions = {}): Promise<Pr
     port: actualPort,
     stop: () => (stopping ??= server.close()),
   };
+}
+
+/**
+ * Prism's operations of a contract, by its text: a process that starts several mocks of the same
+ * contract (the tests, the demo) reads it once, and Prism's validators compiled for its schemas
+ * are reused. A few contracts at most are kept.
+ */
+const parsedOperations = new Map<string, ReturnType<typeof getHttpOperationsFromSpec>>();
+const KEPT_CONTRACTS = 4;
+function operationsOf(text: string, document: object): ReturnType<typeof getHttpOperationsFromSpec> {
+  const key = createHash("sha256").update(text).digest("hex");
+  let operations = parsedOperations.get(key);
+  if (operations === undefined) {
+    operations = getHttpOperationsFromSpec(document);
+    // A contract Prism cannot read is not kept: the next start reports it again.
+    operations.catch(() => parsedOperations.delete(key));
+    parsedOperations.set(key, operations);
+    for (const old of parsedOperations.keys()) if (parsedOperations.size > KEPT_CONTRACTS) parsedOperations.delete(old);
+  }
+  return operations;
 }
 
 function serverBasePath(document: { servers?: { url?: unknown }[] }): string {

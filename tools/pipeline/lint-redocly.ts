@@ -11,7 +11,10 @@ import { fromRedoclyProblem, problemFromThrown } from "./redocly-common.js";
 export async function lintWithRedocly(options: { rootDir: string; entry: string; config: Config; contractDir?: string }): Promise<Problem[]> {
   const entry = path.resolve(options.rootDir, options.entry);
   try {
-    const problems = await lint({ ref: entry, config: options.config, externalRefResolver: new ContainedResolver(options.contractDir ?? path.dirname(entry)) });
+    // Lint only reads the documents unless a preprocessor is configured: then it gets its own parse.
+    const shareParses = Object.values(options.config.preprocessors ?? {}).every((configured) => Object.keys(configured ?? {}).length === 0);
+    const resolver = new ContainedResolver(options.contractDir ?? path.dirname(entry), { shareParses });
+    const problems = await lint({ ref: entry, config: options.config, externalRefResolver: resolver });
     return problems.filter((p) => !p.ignored).map((p) => fromRedoclyProblem(options.rootDir, p, entry));
   } catch (error) {
     return [problemFromThrown(options.rootDir, error, entry, "redocly-lint")];

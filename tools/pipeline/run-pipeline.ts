@@ -182,8 +182,18 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     }
     const note = [hit ? "cached" : undefined, detail].filter(Boolean).join(", ");
     const report: StepReport = { name, status: failed(problems) ? "failed" : "ok", ms: performance.now() - t0, problems, ...(note ? { note } : {}), ...(hit ? { cached: true } : {}) };
-    record(report);
     return { ...report, files };
+  };
+  type StepResult = Awaited<ReturnType<typeof step>>;
+  /**
+   * Steps of one group do not read each other's results, so they run concurrently (file reads,
+   * esbuild's process and our JavaScript overlap); they are reported in STEP_NAMES order.
+   */
+  const group = async (runs: readonly (readonly [StepName, (() => Promise<StepResult>) | false])[]): Promise<StepResult[]> => {
+    const started = runs.map(([name, run]) => (run ? run() : Promise.resolve(undefined)).then((result) => result ?? { name, status: "skipped" as const, ms: 0, problems: [], files: new Map<string, OutputFile>() }));
+    const results = await Promise.all(started);
+    for (const { files: _files, ...report } of results) record(report);
+    return results;
   };
 
   let config: Promise<Config> | undefined;
@@ -218,6 +228,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     if (!result.bundle) return { problems };
     return { problems, files: { [GENERATED_FILES.bundleJson]: result.bundle.json, [GENERATED_FILES.bundleYaml]: result.bundle.yaml } };
   });
+  record((({ files: _files, ...report }) => report)(bundled));
   const jsonFile = bundled.files.get(GENERATED_FILES.bundleJson);
   if (bundled.status === "failed" || jsonFile === undefined) {
     for (const name of STEP_NAMES.slice(1)) skip(name);
@@ -235,27 +246,38 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   const sourceLocator = () => (locator ??= Promise.all([import("./source-locator.js"), document()]).then(([{ SourceLocator }, doc]) => new SourceLocator(entryFile, doc)));
 
   // Checks run even after one fails, so a single run reports everything wrong with the spec.
-  if (selected.has("lint-spectral")) {
-    const spectralTools = ["@stoplight/spectral-core", "@stoplight/spectral-rulesets", "@stoplight/spectral-owasp-ruleset", "@stoplight/spectral-ruleset-bundler", "@stoplight/spectral-parsers", "@stoplight/spectral-ref-resolver"];
-    const key = sha256(code, bundleKey, await rulesetInputsHash(rulesetFile), toolVersions(spectralTools));
-    await step("lint-spectral", key, async () => {
-      const { lintWithSpectral } = await import("./lint-spectral.js");
-      const locate = await sourceLocator();
-      return { problems: await lintWithSpectral({ rootDir, rulesetFile, sourceFile: specEntry, bundle: { json: await json(), displayFile: bundleDisplay, locator: locate } }) };
-    });
-  } else skip("lint-spectral");
-  if (selected.has("lint-redocly")) {
-    await step("lint-redocly", sha256(code, bundleKey, "lint-redocly"), async () => {
-      const { lintWithRedocly } = await import("./lint-redocly.js");
-      return { problems: await lintWithRedocly({ rootDir, entry: specEntry, config: await redoclyConfig(), contractDir }) };
-    });
-  } else skip("lint-redocly");
-  if (selected.has("validate-examples")) {
-    await step("validate-examples", sha256(code, bundleKey, toolVersions(["ajv", "ajv-formats"])), async () => {
-      const { validateExamples } = await import("./validate-examples.js");
-      return { problems: validateExamples({ rootDir, document: await document(), locator: await sourceLocator(), displayFile: bundleDisplay }) };
-    });
-  } else skip("validate-examples");
+  const spectralTools = ["@stoplight/spectral-core", "@stoplight/spectral-rulesets", "@stoplight/spectral-owasp-ruleset", "@stoplight/spectral-ruleset-bundler", "@stoplight/spectral-parsers", "@stoplight/spectral-ref-resolver"];
+  const spectralKey = selected.has("lint-spectral") ? sha256(code, bundleKey, await rulesetInputsHash(rulesetFile), toolVersions(spectralTools)) : "";
+  await group([
+    [
+      "lint-spectral",
+      selected.has("lint-spectral") &&
+        (() =>
+          step("lint-spectral", spectralKey, async () => {
+            const { lintWithSpectral } = await import("./lint-spectral.js");
+            const locate = await sourceLocator();
+            return { problems: await lintWithSpectral({ rootDir, rulesetFile, sourceFile: specEntry, bundle: { json: await json(), displayFile: bundleDisplay, locator: locate } }) };
+          })),
+    ],
+    [
+      "lint-redocly",
+      selected.has("lint-redocly") &&
+        (() =>
+          step("lint-redocly", sha256(code, bundleKey, "lint-redocly"), async () => {
+            const { lintWithRedocly } = await import("./lint-redocly.js");
+            return { problems: await lintWithRedocly({ rootDir, entry: specEntry, config: await redoclyConfig(), contractDir }) };
+          })),
+    ],
+    [
+      "validate-examples",
+      selected.has("validate-examples") &&
+        (() =>
+          step("validate-examples", sha256(code, bundleKey, toolVersions(["ajv", "ajv-formats"])), async () => {
+            const { validateExamples } = await import("./validate-examples.js");
+            return { problems: validateExamples({ rootDir, document: await document(), locator: await sourceLocator(), displayFile: bundleDisplay }) };
+          })),
+    ],
+  ]);
 
   // Artifacts of a spec that failed its checks are not built.
   if (steps.some((s) => s.status === "failed")) {
@@ -266,62 +288,72 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     return finish(false, EMPTY_DIFF, []);
   }
 
-  if (selected.has("compile-types")) {
-    const entryRel = relativeFile(rootDir, entryFile);
-    const types = await step("compile-types", sha256(code, bundleHash, entryRel, toolVersions(["openapi-typescript", "typescript"])), async () => {
-      const { compileTypes } = await import("./compile-types.js");
-      return { problems: [], files: { [GENERATED_FILES.types]: await compileTypes(await document(), entryRel) } };
-    });
-    for (const [file, output] of types.files) outputs.set(file, output);
-  } else skip("compile-types");
-  if (selected.has("emit-operations")) {
-    const entryRel = relativeFile(rootDir, entryFile);
-    const emitted = await step("emit-operations", sha256(code, bundleHash, entryRel), async () => {
-      const { emitOperations } = await import("./emit-operations.js");
-      return { problems: [], files: { [GENERATED_FILES.operations]: emitOperations(await document(), entryRel) } };
-    });
-    for (const [file, output] of emitted.files) outputs.set(file, output);
-  } else skip("emit-operations");
-  if (selected.has("validators")) {
-    const validators = await step("validators", sha256(code, bundleHash, toolVersions(["ajv", "ajv-formats", "esbuild"])), async () => {
-      const { emitValidators } = await import("./emit-validators.js");
-      const locate = await sourceLocator();
-      return emitValidators(await document(), {
-        displayFile: bundleDisplay,
-        locate: (pointer) => {
-          const at = locate.locate(pointer);
-          return at && { file: relativeFile(rootDir, at.file), line: at.line, column: at.column };
-        },
-      });
-    });
-    for (const [file, output] of validators.files) outputs.set(file, output);
-  } else skip("validators");
-  if (selected.has("build-docs")) {
-    const key = sha256(code, bundleHash, await hashTree(overlaysDir), await hashFiles([redoclyConfigFile]), toolVersions(["@redocly/cli", "@redocly/openapi-core", "redoc"]));
-    const docs = await step(
+  const entryRel = relativeFile(rootDir, entryFile);
+  const docsKey = selected.has("build-docs") ? sha256(code, bundleHash, await hashTree(overlaysDir), await hashFiles([redoclyConfigFile]), toolVersions(["@redocly/cli", "@redocly/openapi-core", "redoc"])) : "";
+  const artifacts = await group([
+    [
+      "compile-types",
+      selected.has("compile-types") &&
+        (() =>
+          step("compile-types", sha256(code, bundleHash, entryRel, toolVersions(["openapi-typescript", "typescript"])), async () => {
+            const { compileTypes } = await import("./compile-types.js");
+            return { problems: [], files: { [GENERATED_FILES.types]: await compileTypes(await document(), entryRel) } };
+          })),
+    ],
+    [
+      "emit-operations",
+      selected.has("emit-operations") &&
+        (() =>
+          step("emit-operations", sha256(code, bundleHash, entryRel), async () => {
+            const { emitOperations } = await import("./emit-operations.js");
+            return { problems: [], files: { [GENERATED_FILES.operations]: emitOperations(await document(), entryRel) } };
+          })),
+    ],
+    [
+      "validators",
+      selected.has("validators") &&
+        (() =>
+          step("validators", sha256(code, bundleHash, toolVersions(["ajv", "ajv-formats", "esbuild"])), async () => {
+            const { emitValidators } = await import("./emit-validators.js");
+            const locate = await sourceLocator();
+            return emitValidators(await document(), {
+              displayFile: bundleDisplay,
+              locate: (pointer) => {
+                const at = locate.locate(pointer);
+                return at && { file: relativeFile(rootDir, at.file), line: at.line, column: at.column };
+              },
+            });
+          })),
+    ],
+    [
       "build-docs",
-      key,
-      async () => {
-        const [{ buildDocs }, { checkContractMarkup }] = await Promise.all([import("./build-docs.js"), import("../docs/markup-check.js")]);
-        // The overlays are this step's input (not the bundle's), so their markup is checked here.
-        const markup = await checkContractMarkup([overlaysDir], rootDir);
-        if (markup.length > 0) return { problems: markup };
-        const dir = await mkdtemp(path.join(os.tmpdir(), "generate-docs-"));
-        try {
-          const result = await buildDocs({ document: await document(), outDir: dir, overlaysDir });
-          const translationFile = relativeFile(rootDir, path.join(overlaysDir, "zh-CN.yaml"));
-          const files: Record<string, string> = {};
-          for (const [file, bytes] of await readTree(dir)) files[`docs/${file}`] = bytes.toString("utf8");
-          return { problems: result.warnings.flatMap((w) => docsWarningProblems(translationFile, w)), files };
-        } finally {
-          await removeDir(dir);
-        }
-      },
-      // Docs failures are almost always in an overlay or the page template, not the spec.
-      overlaysDir,
-    );
-    for (const [file, output] of docs.files) outputs.set(file, output);
-  } else skip("build-docs");
+      selected.has("build-docs") &&
+        (() =>
+          step(
+            "build-docs",
+            docsKey,
+            async () => {
+              const [{ buildDocs }, { checkContractMarkup }] = await Promise.all([import("./build-docs.js"), import("../docs/markup-check.js")]);
+              // The overlays are this step's input (not the bundle's), so their markup is checked here.
+              const markup = await checkContractMarkup([overlaysDir], rootDir);
+              if (markup.length > 0) return { problems: markup };
+              const dir = await mkdtemp(path.join(os.tmpdir(), "generate-docs-"));
+              try {
+                const result = await buildDocs({ document: await document(), outDir: dir, overlaysDir });
+                const translationFile = relativeFile(rootDir, path.join(overlaysDir, "zh-CN.yaml"));
+                const files: Record<string, string> = {};
+                for (const [file, bytes] of await readTree(dir)) files[`docs/${file}`] = bytes.toString("utf8");
+                return { problems: result.warnings.flatMap((w) => docsWarningProblems(translationFile, w)), files };
+              } finally {
+                await removeDir(dir);
+              }
+            },
+            // Docs failures are almost always in an overlay or the page template, not the spec.
+            overlaysDir,
+          )),
+    ],
+  ]);
+  for (const result of artifacts) for (const [file, output] of result.files) outputs.set(file, output);
   if (steps.some((s) => s.status === "failed")) return finish(false, EMPTY_DIFF, []);
 
   const produced = [...outputs.keys()].sort();

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Source, getLineColLocation, parseYaml } from "@redocly/openapi-core";
+import { type Source, getLineColLocation } from "@redocly/openapi-core";
+import { parsedFile } from "../spec/parsed-files.js";
 import { getAt, isRecord, parsePointer, toPointer } from "../../src/util/json-pointer.js";
 
 export interface SourcePosition {
@@ -72,7 +73,7 @@ export class SourceLocator {
     let loaded: LoadedFile | null = null;
     try {
       const body = readFileSync(file, "utf8");
-      loaded = { source: new Source(file, body), parsed: parseYaml(body) };
+      loaded = parsedFile(file, body);
     } catch {
       loaded = null;
     }

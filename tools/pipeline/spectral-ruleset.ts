@@ -19,7 +19,7 @@ export const SOURCE_ONLY_RULES = [
   "oas3-valid-schema-example",
 ] as const;
 
-/** Rules judged by node content and place only; memoized per lint (`spectral-memo.ts`). */
+/** Rules judged by node content and place only; memoized per process (`spectral-memo.ts`). */
 const MEMOIZED_RULES = SOURCE_ONLY_RULES.filter((name) => name.includes("-example"));
 
 export interface SpectralRulesets {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ValidateFunction } from "ajv";
 import { compileSchema, createOpenApiAjv, formatAjvErrors, type OpenApiDocument } from "../spec/openapi-ajv.js";
 import { getAt, isRecord, parsePointer, toPointer } from "../../src/util/json-pointer.js";
@@ -139,6 +140,57 @@ export function collectExampleChecks(document: OpenApiDocument): ExampleCheck[] 
   return [...checks.values()];
 }
 
+/**
+ * What compiling the checks' schemas reads: every component schema and each check's schema, at
+ * their own pointers; undefined when a `$ref` in them leads anywhere else (then the whole
+ * document is what counts).
+ */
+function schemaSubset(document: OpenApiDocument, checks: readonly ExampleCheck[]): OpenApiDocument | undefined {
+  const components = isRecord(document.components) && isRecord(document.components.schemas) ? { schemas: document.components.schemas } : {};
+  const subset: Record<string, unknown> = { ...(typeof document.openapi === "string" ? { openapi: document.openapi } : {}), components };
+  // Shortest first; a schema inside one already taken is taken with it. Only new objects are
+  // written to: the document is never changed.
+  const pointers = [...new Set(checks.map((c) => c.schemaPointer))].map(parsePointer).sort((a, b) => a.length - b.length);
+  const taken = new Set<string>(["/components/schemas"]);
+  for (const segments of pointers) {
+    if (segments.some((_, i) => taken.has(toPointer(segments.slice(0, i + 1))))) continue;
+    taken.add(toPointer(segments));
+    let parent = subset;
+    for (const segment of segments.slice(0, -1)) {
+      const next = parent[segment];
+      parent = (isRecord(next) ? next : (parent[segment] = {})) as Record<string, unknown>;
+    }
+    parent[segments.at(-1) ?? ""] = getAt(document, segments);
+  }
+  let local = true;
+  const seen = new Set<unknown>();
+  const visit = (node: unknown): void => {
+    if (!local || typeof node !== "object" || node === null || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) return node.forEach(visit);
+    const record = node as Record<string, unknown>;
+    if (typeof record.$ref === "string" && !record.$ref.startsWith("#/components/schemas/")) local = false;
+    Object.values(record).forEach(visit);
+  };
+  visit(subset);
+  return local ? (subset as OpenApiDocument) : undefined;
+}
+
+/**
+ * The Ajv instance for these checks. Ajv keeps what it compiled, so this process's previous
+ * instance is reused while the schemas it compiles are unchanged (the `--serve` loop after an
+ * edit of a description outside the schemas, an example or an operation).
+ */
+let previous: { key: string; ajv: ReturnType<typeof createOpenApiAjv> } | undefined;
+
+function ajvFor(document: OpenApiDocument, checks: readonly ExampleCheck[]): ReturnType<typeof createOpenApiAjv> {
+  const subset = schemaSubset(document, checks);
+  if (!subset) return createOpenApiAjv(document);
+  const key = createHash("sha256").update(JSON.stringify(subset)).digest("hex");
+  if (previous?.key !== key) previous = { key, ajv: createOpenApiAjv(subset) };
+  return previous.ajv;
+}
+
 export interface ValidateExamplesOptions {
   rootDir: string;
   document: OpenApiDocument;
@@ -149,7 +201,8 @@ export interface ValidateExamplesOptions {
 
 export function validateExamples(options: ValidateExamplesOptions): Problem[] {
   const { rootDir, document, locator, displayFile } = options;
-  const ajv = createOpenApiAjv(document);
+  const checks = collectExampleChecks(document);
+  const ajv = ajvFor(document, checks);
   const validators = new Map<string, ValidateFunction | Error>();
   const problems: Problem[] = [];
   // A broken schema also breaks every schema that contains or `$ref`s it, with the same Ajv
@@ -168,7 +221,7 @@ export function validateExamples(options: ValidateExamplesOptions): Problem[] {
       : { file: displayFile, line: 0, column: 0, exact: false };
   };
 
-  for (const check of collectExampleChecks(document)) {
+  for (const check of checks) {
     let validate = validators.get(check.schemaPointer);
     if (!validate) {
       try {

@@ -1,8 +1,9 @@
 import { realpathSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { BaseResolver, ResolveError, type Source } from "@redocly/openapi-core";
+import { BaseResolver, type Document, ResolveError, type Source } from "@redocly/openapi-core";
 import { LineCounter, isAlias, isScalar, parseDocument, visit } from "yaml";
+import { parsedFile } from "./parsed-files.js";
 
 /** A `$ref` that points outside the contract folder, found before anything it names is read. */
 export interface RefViolation {
@@ -20,7 +21,7 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** Why `ref` (as written in `fromFile`) may not be followed, or undefined if it stays inside `contractDir`. */
-export function refusal(ref: string, fromFile: string, contractDir: string): string | undefined {
+export function refusal(ref: string, fromFile: string, contractDir: string, realpath: (file: string) => string | undefined = realOrUndefined): string | undefined {
   const target = ref.split("#")[0] ?? "";
   if (target === "") return undefined;
   // A scheme (http:, https:, file:, data:, …) or a drive letter: never followed.
@@ -35,8 +36,8 @@ export function refusal(ref: string, fromFile: string, contractDir: string): str
   const resolved = path.resolve(path.dirname(fromFile), decoded);
   if (!isInside(contractDir, resolved)) return "outside the contract folder";
   // A symlink inside the folder may still lead out of it.
-  const real = realOrUndefined(resolved);
-  const realRoot = realOrUndefined(contractDir);
+  const real = realpath(resolved);
+  const realRoot = realpath(contractDir);
   if (real && realRoot && !isInside(realRoot, real)) return "a link that leads outside the contract folder";
   return undefined;
 }
@@ -54,18 +55,59 @@ function realOrUndefined(file: string): string | undefined {
   }
 }
 
+/** Every string `$ref` in a parsed YAML/JSON value, in document order. */
+function collectRefs(root: unknown): string[] {
+  const refs: string[] = [];
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    if (typeof record.$ref === "string") refs.push(record.$ref);
+    const values = Object.values(record);
+    for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
+  }
+  return refs;
+}
+
 /**
  * Walks the `$ref` graph from `entry`, reading only files the refs name inside `contractDir`,
- * and returns every ref that would leave it. Runs before the bundler sees the spec.
+ * and returns every ref that would leave it. Runs before the bundler sees the spec. Each file is
+ * parsed as the bundler parses it (Redocly's `parseYaml`); a file that does not parse that way,
+ * or holds a refused ref, is read again with the `yaml` parser for the line of each ref.
  */
 export async function findRefViolations(entry: string, contractDir: string = path.dirname(entry)): Promise<RefViolation[]> {
   const violations: RefViolation[] = [];
   const queue = [path.resolve(entry)];
   const seen = new Set(queue);
+  // One walk asks for the same few hundred paths again and again.
+  const reals = new Map<string, string | undefined>();
+  const realpath = (file: string) => (reals.has(file) ? reals.get(file) : reals.set(file, realOrUndefined(file)).get(file));
+  const refused = (ref: string, file: string) => refusal(ref, file, contractDir, realpath);
+  const follow = (file: string, ref: string): void => {
+    const target = ref.split("#")[0] ?? "";
+    if (target === "") return;
+    const next = path.resolve(path.dirname(file), decodeURIComponent(target));
+    if (!seen.has(next)) {
+      seen.add(next);
+      queue.push(next);
+    }
+  };
   while (queue.length > 0 && seen.size <= MAX_FILES) {
     const file = queue.shift() as string;
     const text = await readBounded(file);
     if (text === undefined) continue; // missing or unreadable: the bundler reports it with its rule
+    const refs = refsOf(file, text);
+    if (refs && refs.every((ref) => refused(ref, file) === undefined)) {
+      for (const ref of refs) follow(file, ref);
+      continue;
+    }
     const lines = new LineCounter();
     // Parse errors are left to the bundler, which names them; refs in what did parse are still checked.
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
@@ -75,23 +117,26 @@ export async function findRefViolations(entry: string, contractDir: string = pat
         const node = isAlias(pair.value) ? pair.value.resolve(doc) : pair.value;
         if (!isScalar(node) || typeof node.value !== "string") return;
         const ref = node.value;
-        const reason = refusal(ref, file, contractDir);
+        const reason = refused(ref, file);
         const at = lines.linePos(node.range?.[0] ?? 0);
         if (reason) {
           violations.push({ file, line: at.line, column: at.col, ref, reason });
           return;
         }
-        const target = (ref.split("#")[0] ?? "");
-        if (target === "") return;
-        const next = path.resolve(path.dirname(file), decodeURIComponent(target));
-        if (!seen.has(next)) {
-          seen.add(next);
-          queue.push(next);
-        }
+        follow(file, ref);
       },
     });
   }
   return violations;
+}
+
+/** The file's refs, or undefined if Redocly's parser rejects it. */
+function refsOf(file: string, text: string): string[] | undefined {
+  try {
+    return collectRefs(parsedFile(file, text).parsed);
+  } catch {
+    return undefined;
+  }
 }
 
 async function readBounded(file: string): Promise<string | undefined> {
@@ -109,8 +154,26 @@ async function readBounded(file: string): Promise<string | undefined> {
  * default would fetch http(s) refs). The second line of defence behind `findRefViolations`.
  */
 export class ContainedResolver extends BaseResolver {
-  constructor(private readonly contractDir: string) {
+  /**
+   * `shareParses`: take each file's parse from parsed-files.ts (the same parse, remembered per
+   * process) instead of parsing it again; only for callers that never change the documents
+   * (Redocly's lint without preprocessors), never for the bundler.
+   */
+  constructor(
+    private readonly contractDir: string,
+    private readonly options: { shareParses?: boolean } = {},
+  ) {
     super({ http: { headers: [] } });
+  }
+
+  override parseDocument(source: Source, isRoot = false): Document {
+    // Only what Redocly would parse with parseYaml; anything it rejects, it reports itself.
+    if (!this.options.shareParses || !/\.(ya?ml|json)$/.test(source.absoluteRef)) return super.parseDocument(source, isRoot);
+    try {
+      return { source, parsed: parsedFile(source.absoluteRef, source.body).parsed };
+    } catch {
+      return super.parseDocument(source, isRoot);
+    }
   }
 
   override async loadExternalRef(absoluteRef: string): Promise<Source> {

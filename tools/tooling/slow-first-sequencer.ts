@@ -6,16 +6,12 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /** Slowest first (measured on the 2-core machine, docs/decisions/0009-test-speed.md); a path suffix each. */
 export const SLOW_FIRST = [
-  "test/package/types-node10.test.ts",
-  "test/package/consumers.test.ts",
-  "test/package/types-node16-cjs.test.ts",
-  "test/package/attw.test.ts",
-  "test/package/types-node16-esm.test.ts",
-  "test/package/types-bundler.test.ts",
   "test/docs/docs.browser.test.ts",
   "test/docs/description-fuzz.browser.test.ts",
   "test/pipeline/drift.test.ts",
   "test/pipeline/cli.test.ts",
+  "test/package/types-node10.test.ts",
+  "test/package/consumers.test.ts",
   "test/contract/lint.test.ts",
   "test/contract/properties.test.ts",
   "test/pipeline/good-spec.test.ts",

@@ -12,25 +12,37 @@ if (!hasBrowser) {
 // Generous bounds: they only matter when something is wrong, and 2 shared cores can be slow.
 export const WAIT_MS = 30_000;
 
+// V8's optimizing tiers compile on background threads for pages that live a few seconds; without
+// them the docs tests took about 3.5 s less CPU (docs/decisions/0009-test-speed.md).
 export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+  chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--js-flags=--no-opt --no-maglev"] });
+
+/** A tab that records what its documents do; the arrays run on across navigations. */
+export interface Tab {
+  page: Page;
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+  /** Requests that tried to leave the machine (aborted). */
+  blocked: string[];
+}
 
 /**
- * A page that records console errors, CSP violations (`window.__violations`) and any request
- * leaving the machine (pushed to `blocked`), opened once its first h1 shows.
+ * A tab that records console errors, CSP violations (`window.__violations`, per document) and
+ * any request leaving the machine. One tab can open several pages, and the next page in a warm
+ * renderer costs less (at the same URL with the same Redoc module, Chromium reuses its compiled code).
  */
-export async function openPage(browser: Browser, file: string, blocked: string[]): Promise<{ page: Page; errors: string[] }> {
+export async function newTab(browser: Browser): Promise<Tab> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(WAIT_MS);
-  const errors: string[] = [];
+  const tab: Tab = { page, errors: [], blocked: [] };
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
+    if (message.type() === "error") tab.errors.push(message.text());
   });
-  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("pageerror", (error) => tab.errors.push(error.message));
   await page.route("**/*", (route) => {
     const url = route.request().url();
     if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
-    blocked.push(url);
+    tab.blocked.push(url);
     return route.abort();
   });
   await page.addInitScript(() => {
@@ -38,13 +50,28 @@ export async function openPage(browser: Browser, file: string, blocked: string[]
     (window as unknown as { __violations: string[] }).__violations = seen;
     document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
   });
-  await page.goto(pathToFileURL(file).href);
-  // A DOM query, not getByRole: playwright's role engine throws on some hostile elements.
-  await page.waitForFunction(() => document.querySelector("h1") !== null);
-  return { page, errors };
+  return tab;
 }
 
-/** CSP violations reported so far, one `directive blockedURI` per line. */
+/**
+ * Waits until `predicate` holds in the page, checking every 50 ms: playwright's default checks on
+ * every animation frame, which keeps a page that has settled busy painting.
+ */
+export async function waitForDom<A>(page: Page, predicate: (arg: A) => unknown, arg: A): Promise<void> {
+  // (Plain data in, so playwright's Unboxed<A> is A.)
+  await page.waitForFunction(predicate as (arg: unknown) => unknown, arg, { polling: 50 });
+}
+
+/** Waits for Redoc's first h1 (a DOM query: playwright's role engine throws on some hostile elements). */
+export const redocShown = (page: Page): Promise<void> => waitForDom(page, () => document.querySelector("h1") !== null, undefined);
+
+/** Opens `file` from disk in the tab, once Redoc's first h1 shows. */
+export async function openFile(tab: Tab, file: string): Promise<void> {
+  await tab.page.goto(pathToFileURL(file).href, { waitUntil: "commit" });
+  await redocShown(tab.page);
+}
+
+/** CSP violations the current document reported so far, one `directive blockedURI` per line. */
 export const violations = (page: Page): Promise<string[]> =>
   page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 
