@@ -192,7 +192,7 @@ function sample(count: number, seed: number, keep: (text: string, hostile: boole
 async function runBatch<T = undefined>(texts: readonly string[], options: JsonObject, policy?: (html: string) => string, inspect?: (page: Page) => Promise<T>) {
   const spec: JsonObject = {
     openapi: "3.1.0",
-    info: { title: "Fuzz", version: "1", description: texts.map((text, index) => `INFO-${index}\n\n${text}`).join("\n\n---\n\n") },
+    info: { title: "Fuzz", version: "1", description: texts.map((text, index) => `INFO-${index}:\n\n${text}`).join("\n\n---\n\n") },
     paths: {},
   };
   // One path for every page: Chromium reuses a module's compiled code for the same URL and source
@@ -206,7 +206,7 @@ async function runBatch<T = undefined>(texts: readonly string[], options: JsonOb
   const url = page.url();
   // Hostile markup may hide what follows it (an unclosed <style>), so only the first marker is awaited.
   // (A plain DOM wait: playwright's text locator trips over some hostile elements.)
-  await waitForDom(page, () => document.getElementById("redoc")?.textContent?.includes("INFO-0"), undefined);
+  await waitForDom(page, () => document.getElementById("redoc")?.textContent?.includes("INFO-0:"), undefined);
   // Links with other schemes do nothing unless followed; follow them (http(s) would be outside requests).
   await page.evaluate(() => {
     for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>("a[href]"))) {
@@ -287,8 +287,11 @@ describe("generated descriptions", () => {
       const passed = sample(BATCH, SEED, (text) => checkMarkupText(text).length === 0);
       const bypassing = sample(BATCH, SEED + 200, () => true, hostileDescriptions);
       expect(bypassing.filter((text) => REFRESH.test(text)).length, "meta refresh in the sample").toBeGreaterThan(0);
-      const seen = await runBatch([...passed, ...bypassing], REDOC_OPTIONS);
+      const markers = (page: Page) => page.evaluate(() => [...(document.getElementById("redoc")?.textContent ?? "").matchAll(/INFO-(\d+):/g)].map((match) => Number(match[1])));
+      const seen = await runBatch([...passed, ...bypassing], REDOC_OPTIONS, undefined, markers);
       expect(seen).toMatchObject(clean);
+      // Every passing description reached the page; a hostile one may hide what follows it.
+      expect(passed.map((_, index) => index).filter((index) => !seen.inspected?.includes(index)), "passing descriptions missing from the page").toEqual([]);
     },
     4 * WAIT_MS,
   );
