@@ -53,7 +53,7 @@ export function checkResponse(validate: ResponseValidator, body: unknown): Respo
   const check: ResponseCheck = { mismatches: [], drift: [] };
   if (validate(body)) return check;
   for (const error of validate.errors ?? []) {
-    const drift = asDrift(error);
+    const drift = driftOf(error);
     if (drift !== undefined) {
       if (check.drift.length < MAX_FINDINGS) check.drift.push(drift);
     } else if (check.mismatches.length < MAX_FINDINGS) {
@@ -63,7 +63,8 @@ export function checkResponse(validate: ResponseValidator, body: unknown): Respo
   return check;
 }
 
-function asDrift(error: ResponseValidationError): ResponseDrift | undefined {
+/** The drift an error reports (a value outside an enum, an undeclared field), or undefined when it is breakage. */
+export function driftOf(error: ResponseValidationError): ResponseDrift | undefined {
   if (error.keyword === "enum") {
     const allowed: unknown = error.params.allowedValues;
     return { kind: "enum", pointer: error.instancePath, value: error.data, expected: Array.isArray(allowed) ? allowed : [] };

@@ -1,16 +1,12 @@
 // Where a body Zoom sent departs from the contract, as rows for a person to read: the errors of
 // the operation's own response validator (the module `validateResponses` loads), sorted the way
-// the client sorts them (checkResponse): a value outside an enum or a field the contract does not
+// the client sorts them (driftOf): a value outside an enum or a field the contract does not
 // declare is drift, everything else breaks the contract.
 import { escapeSegment, getAt, parsePointer } from "../../src/util/json-pointer.js";
+import { driftOf, type ResponseValidationError } from "../../src/client/response-validator.js";
 
 /** One error as a generated validator reports it (Ajv's ErrorObject, verbose). */
-export interface ValidatorError {
-  instancePath: string;
-  keyword: string;
-  params: Record<string, unknown>;
-  message?: string;
-}
+export type ValidatorError = ResponseValidationError;
 
 export interface MismatchRow {
   /** JSON pointer into the body. */
@@ -38,26 +34,23 @@ export interface DescribedCheck {
 // tokens, a stream key). A row there shows the value's type and length, never the value.
 const SENSITIVE_FIELDS = new Set(["start_url", "join_url", "password", "h323_passcode", "encrypted_passcode", "token", "stream_key"]);
 const SEEN_MAX = 60;
-/** The drift keywords of checkResponse (src/client/response-validator.ts). */
-const DRIFT_KEYWORDS = new Set(["enum", "unevaluatedProperties"]);
 
-/** The validator's errors for `body` as breakage and drift rows, in the validator's order. */
+/** The validator's errors for `body` as breakage and drift rows, in the validator's order, sorted as the client sorts them (driftOf). */
 export function describeErrors(errors: readonly ValidatorError[], body: unknown): DescribedCheck {
   const described: DescribedCheck = { breakage: [], drift: [] };
   for (const error of errors) {
-    if (!DRIFT_KEYWORDS.has(error.keyword)) {
+    const drift = driftOf(error);
+    if (drift === undefined) {
       described.breakage.push(toRow(error, body));
-    } else if (error.keyword === "enum") {
-      const allowed = Array.isArray(error.params.allowedValues) ? error.params.allowedValues : [];
+    } else if (drift.kind === "enum") {
       described.drift.push({
-        pointer: error.instancePath || "(body)",
-        kind: `outside the enum (one of ${allowed.map((value) => JSON.stringify(value)).join(", ")})`,
-        seen: seenText(body, error.instancePath),
+        pointer: drift.pointer || "(body)",
+        kind: `outside the enum (one of ${drift.expected.map((value) => JSON.stringify(value)).join(", ")})`,
+        seen: seenText(body, drift.pointer),
       });
-    } else if (typeof error.params.unevaluatedProperty === "string") {
-      const pointer = `${error.instancePath}/${escapeSegment(error.params.unevaluatedProperty)}`;
+    } else {
       // An unknown field may hold anything, secrets included: its type only.
-      described.drift.push({ pointer, kind: "undocumented field", seen: jsonType(getAt(body, parsePointer(pointer))) });
+      described.drift.push({ pointer: drift.pointer, kind: "undocumented field", seen: jsonType(getAt(body, parsePointer(drift.pointer))) });
     }
   }
   return described;
