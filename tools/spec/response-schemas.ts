@@ -1,6 +1,7 @@
 // Which component schema validates each 2xx JSON response: the one answer the validators step
 // (a module per schema) and the operations step (which module each operation loads) share.
 import { isRecord, toPointer } from "../../src/util/json-pointer.js";
+import { followRefs, RefError, type Followed } from "./refs.js";
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 const SCHEMA_PREFIX = "#/components/schemas/";
@@ -8,7 +9,7 @@ const SCHEMA_PREFIX = "#/components/schemas/";
 /** The parts of a bundled OpenAPI document read here. */
 interface BundledDocument {
   paths?: unknown;
-  components?: { responses?: unknown; [section: string]: unknown };
+  components?: unknown;
   [key: string]: unknown;
 }
 
@@ -27,7 +28,6 @@ export interface ResponseSchemaUse {
 export function responseSchemaUses(document: BundledDocument): ResponseSchemaUse[] {
   const uses: ResponseSchemaUse[] = [];
   const paths = isRecord(document.paths) ? document.paths : {};
-  const responses = isRecord(document.components?.responses) ? document.components.responses : {};
   for (const [route, item] of Object.entries(paths)) {
     if (!isRecord(item)) continue;
     for (const method of HTTP_METHODS) {
@@ -36,20 +36,23 @@ export function responseSchemaUses(document: BundledDocument): ResponseSchemaUse
       const name = typeof operation.operationId === "string" ? operation.operationId : `${method.toUpperCase()} ${route}`;
       for (const [status, declared] of Object.entries(operation.responses)) {
         if (!/^2(\d\d|XX)$/.test(status)) continue;
-        let response: unknown = declared;
-        let at = ["paths", route, method, "responses", status];
-        // A response `$ref` (bundled: always `#/components/responses/Name`) is followed once.
-        if (isRecord(declared) && typeof declared.$ref === "string" && declared.$ref.startsWith("#/components/responses/")) {
-          const target = declared.$ref.slice("#/components/responses/".length);
-          response = responses[target];
-          at = ["components", "responses", target];
+        // A response `$ref` (bundled: `#/components/responses/Name`) is followed; one that leaves
+        // the document or loops names no schema.
+        let followed: Followed;
+        try {
+          followed = followRefs(document, declared, { pointer: toPointer(["paths", route, method, "responses", status]) });
+        } catch (error) {
+          if (error instanceof RefError) continue;
+          throw error;
         }
+        const response = followed.node;
         if (!isRecord(response) || !isRecord(response.content)) continue;
         const media = response.content["application/json"];
         if (!isRecord(media) || !isRecord(media.schema)) continue;
         const ref = media.schema.$ref;
         const schema = typeof ref === "string" && ref.startsWith(SCHEMA_PREFIX) ? ref.slice(SCHEMA_PREFIX.length) : undefined;
-        uses.push({ operation: name, status, schema, pointer: toPointer([...at, "content", "application/json", "schema"]) });
+        const at = followed.pointer.replace(/^#/, "");
+        uses.push({ operation: name, status, schema, pointer: `${at}${toPointer(["content", "application/json", "schema"])}` });
       }
     }
   }
