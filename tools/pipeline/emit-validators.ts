@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { build } from "esbuild";
 import { closeObjectSchemas, compileSchema, createOpenApiAjv, type OpenApiDocument } from "../spec/openapi-ajv.js";
+import { SUBSCHEMA_KEYWORDS, SUBSCHEMA_LIST_KEYWORDS, SUBSCHEMA_MAP_KEYWORDS } from "../spec/schema-keywords.js";
 import { validatorDeclarationFile, validatorFile, GENERATED_FILES } from "../spec/generated-files.js";
 import { isRecord } from "../../src/util/json-pointer.js";
 import type { Problem } from "./problems.js";
@@ -42,9 +43,9 @@ const ANNOTATIONS = new Set([
   "contentEncoding",
   "contentSchema",
 ]);
-const SUBSCHEMA = new Set(["items", "not", "if", "then", "else", "contains", "additionalProperties", "unevaluatedProperties", "unevaluatedItems", "propertyNames"]);
-const SUBSCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "dependentSchemas"]);
-const SUBSCHEMA_LISTS = new Set(["prefixItems", "allOf", "anyOf", "oneOf"]);
+const SUBSCHEMA = new Set<string>(SUBSCHEMA_KEYWORDS);
+const SUBSCHEMA_MAPS = new Set<string>(SUBSCHEMA_MAP_KEYWORDS);
+const SUBSCHEMA_LISTS = new Set<string>(SUBSCHEMA_LIST_KEYWORDS);
 
 /**
  * A copy of a schema without annotations and `x-*` extensions, at any depth. Property names

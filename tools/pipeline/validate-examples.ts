@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ValidateFunction } from "ajv";
 import { compileSchema, createOpenApiAjv, formatAjvErrors, type OpenApiDocument } from "../spec/openapi-ajv.js";
+import { SUBSCHEMA_KEYWORDS, SUBSCHEMA_LIST_KEYWORDS, SUBSCHEMA_MAP_KEYWORDS } from "../spec/schema-keywords.js";
 import { getAt, isRecord, parsePointer, toPointer } from "../../src/util/json-pointer.js";
 import { type Problem, relativeFile } from "./problems.js";
 import type { SourceLocator } from "./source-locator.js";
@@ -15,13 +16,6 @@ export interface ExampleCheck {
 type Segments = readonly string[];
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
-
-/** Keywords whose value is a map of subschemas. */
-const SCHEMA_MAP_KEYWORDS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
-/** Keywords whose value is a list of subschemas. */
-const SCHEMA_LIST_KEYWORDS = ["allOf", "anyOf", "oneOf", "prefixItems"];
-/** Keywords whose value is one subschema. */
-const SCHEMA_KEYWORDS = ["items", "additionalProperties", "unevaluatedProperties", "unevaluatedItems", "contains", "propertyNames", "not", "if", "then", "else"];
 
 /**
  * Every example and default in the bundle, paired with the schema it claims to satisfy.
@@ -41,15 +35,15 @@ export function collectExampleChecks(document: OpenApiDocument): ExampleCheck[] 
     if ("example" in node) add("example", [...at, "example"], at);
     if (Array.isArray(node.examples)) node.examples.forEach((_, i) => add("example", [...at, "examples", String(i)], at));
     if ("default" in node) add("default", [...at, "default"], at);
-    for (const keyword of SCHEMA_MAP_KEYWORDS) {
+    for (const keyword of SUBSCHEMA_MAP_KEYWORDS) {
       const map = node[keyword];
       if (isRecord(map)) for (const [name, sub] of Object.entries(map)) schema([...at, keyword, name], sub);
     }
-    for (const keyword of SCHEMA_LIST_KEYWORDS) {
+    for (const keyword of SUBSCHEMA_LIST_KEYWORDS) {
       const list = node[keyword];
       if (Array.isArray(list)) list.forEach((sub, i) => schema([...at, keyword, String(i)], sub));
     }
-    for (const keyword of SCHEMA_KEYWORDS) {
+    for (const keyword of SUBSCHEMA_KEYWORDS) {
       const sub = node[keyword];
       if (Array.isArray(sub)) sub.forEach((s, i) => schema([...at, keyword, String(i)], s));
       else schema([...at, keyword], sub);

@@ -2,6 +2,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { escapeSegment, isRecord } from "../../src/util/json-pointer.js";
+import { SUBSCHEMA_KEYWORDS, SUBSCHEMA_LIST_KEYWORDS, SUBSCHEMA_MAP_KEYWORDS } from "./schema-keywords.js";
 
 // ajv-formats is CJS with `exports.default`; under NodeNext the default import is the module object.
 const addFormats = addFormatsModule.default;
@@ -124,10 +125,6 @@ function scanDocument(document: OpenApiDocument): { extensionKeywords: Set<strin
   return { extensionKeywords, formats };
 }
 
-// Keywords whose value is one subschema, or a map or list of them.
-const SUBSCHEMA = ["items", "not", "if", "then", "else", "contains", "additionalProperties", "unevaluatedItems"] as const;
-const SUBSCHEMA_MAPS = ["properties", "patternProperties", "$defs", "dependentSchemas"] as const;
-const SUBSCHEMA_LISTS = ["prefixItems", "allOf", "anyOf", "oneOf"] as const;
 const COMBINATORS = new Set<string>(["allOf", "anyOf", "oneOf"]);
 
 /**
@@ -153,12 +150,12 @@ export function closeObjectSchemas(document: OpenApiDocument, root?: string): Op
     if (!isRecord(node) || reachable.has(node)) return;
     reachable.add(node);
     if (typeof node.$ref === "string") visit(refTargets.get(node.$ref));
-    for (const key of SUBSCHEMA) visit(node[key]);
-    for (const key of SUBSCHEMA_MAPS) {
+    for (const key of SUBSCHEMA_KEYWORDS) visit(node[key]);
+    for (const key of SUBSCHEMA_MAP_KEYWORDS) {
       const map = node[key];
       if (isRecord(map)) for (const child of Object.values(map)) visit(child);
     }
-    for (const key of SUBSCHEMA_LISTS) {
+    for (const key of SUBSCHEMA_LIST_KEYWORDS) {
       const list = node[key];
       if (!Array.isArray(list)) continue;
       for (const branch of list) {
