@@ -1,5 +1,6 @@
 import type { components, operations } from "../../generated/schema.js";
 import { getWebinar as getWebinarOperation } from "../../generated/operations.js";
+import { isRecord } from "../util/json-pointer.js";
 import { refuseUnknownParams } from "./call-operation.js";
 import type { ZoomClient } from "./create-zoom-client.js";
 import type { CallOptions } from "./operation-types.js";
@@ -30,9 +31,10 @@ const KNOWN_PARAMS = new Set(["accountId", "webinarId", "occurrenceId", "showPre
  * form takes Zoom's query names.
  */
 export async function getWebinar(client: ZoomClient, params: GetWebinarParams, options: GetWebinarOptions = {}): Promise<Webinar> {
-  if (typeof params !== "object" || params === null) throw new TypeError("getWebinar: `params` must be an object");
-  // As in every generated operation: a misspelt key (`occurrence_id` here) must not be dropped silently.
-  refuseUnknownParams("getWebinar", params as unknown as Record<string, unknown>, KNOWN_PARAMS);
+  // As in every generated operation (callOperation): an object, and a misspelt key (`occurrence_id`
+  // here) is refused rather than dropped silently.
+  if (!isRecord(params)) throw new TypeError("getWebinar: `params` must be an object");
+  refuseUnknownParams("getWebinar", params, KNOWN_PARAMS);
   const { accountId, webinarId, occurrenceId, showPreviousOccurrences } = params;
   return getWebinarOperation(
     client,
