@@ -13,9 +13,15 @@ if (!hasBrowser) {
 export const WAIT_MS = 30_000;
 
 // V8's optimizing tiers compile on background threads for pages that live a few seconds; without
-// them the docs tests took about 3.5 s less CPU (docs/decisions/0009-test-speed.md).
+// them the docs tests took about 3.5 s less CPU. One process (no zygote, GPU or renderer process
+// to start, as serverless Chromium builds run) took about 5 s less for both files together.
+// Figures: docs/decisions/0009-test-speed.md.
 export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--js-flags=--no-opt --no-maglev"] });
+  chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--js-flags=--no-opt --no-maglev", "--single-process", "--no-zygote"],
+  });
 
 /** A tab that records what its documents do; the arrays run on across navigations. */
 export interface Tab {
