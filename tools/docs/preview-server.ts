@@ -178,7 +178,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       clearTimeout(timer);
       for (const watcher of watchers.values()) watcher.close();
       for (const client of clients) client.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A browser's keep-alive sockets would otherwise hold close() (and Ctrl+C) for seconds.
+      server.closeAllConnections();
+      await closed;
       await running;
       await rm(servedDir, { recursive: true, force: true });
     },
