@@ -4,7 +4,7 @@ import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { lintWithSpectral } from "../../tools/pipeline/lint-spectral.js";
+import { spectralProblems } from "./support/spectral.js";
 
 let dir: string;
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 it("judges a shared example by where it is used: the response misses its required id", async () => {
-  const problems = await lintWithSpectral({ rootDir: dir, rulesetFile: ".spectral.yaml", sourceFile: "openapi/openapi.yaml" });
+  const problems = await spectralProblems(dir);
   expect(problems.map((p) => `${p.file}:${p.line} ${p.rule} ${p.message}`)).toEqual([
     `openapi/Media.yaml:10 oas3-valid-media-example "example" property must have required property "id"`,
   ]);

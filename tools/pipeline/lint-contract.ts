@@ -1,5 +1,5 @@
-// `npm run lint`: the pipeline's own lint steps (Spectral on the source and the bundle,
-// Redocly on the source) without building or writing anything, so authors get the same
+// `npm run lint`: the pipeline's own lint steps (Spectral on the bundle, each problem placed in its
+// source file; Redocly on the source) without building or writing anything, so authors get the same
 // verdict as `npm run generate` in a fraction of the time.
 import path from "node:path";
 import { bundleSpec } from "../spec/bundle-contract.js";
@@ -28,7 +28,6 @@ export async function lintContract(options: LintContractOptions): Promise<Proble
     lintWithSpectral({
       rootDir,
       rulesetFile: options.spectralRuleset ?? ".spectral.yaml",
-      sourceFile: specEntry,
       bundle: { json: bundled.bundle.json, displayFile: "(bundle of openapi/)", locator },
     }),
     lintWithRedocly({ rootDir, entry: specEntry, config: loaded.config }),

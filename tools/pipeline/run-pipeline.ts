@@ -256,7 +256,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
           step("lint-spectral", spectralKey, async () => {
             const { lintWithSpectral } = await import("./lint-spectral.js");
             const locate = await sourceLocator();
-            return { problems: await lintWithSpectral({ rootDir, rulesetFile, sourceFile: specEntry, bundle: { json: await json(), displayFile: bundleDisplay, locator: locate } }) };
+            return { problems: await lintWithSpectral({ rootDir, rulesetFile, bundle: { json: await json(), displayFile: bundleDisplay, locator: locate } }) };
           })),
     ],
     [
