@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { Document, Spectral, type ISpectralDiagnostic } from "@stoplight/spectral-core";
+import { Document, Spectral, type ISpectralDiagnostic, type Ruleset } from "@stoplight/spectral-core";
 // spectral-parsers re-exports through tslib in a way Node's CJS named-export detection misses.
 import spectralParsers from "@stoplight/spectral-parsers";
 import { Resolver } from "@stoplight/spectral-ref-resolver";
@@ -45,7 +45,7 @@ export async function lintWithSpectral(options: SpectralLintOptions): Promise<Pr
   if (!existsSync(rulesetFile)) {
     return [fileProblem(rootDir, rulesetFile, "spectral-ruleset", `Spectral ruleset not found: ${relativeFile(rootDir, rulesetFile)}`)];
   }
-  let ruleset: Awaited<ReturnType<typeof loadSpectralRuleset>>;
+  let ruleset: Ruleset;
   try {
     ruleset = await loadSpectralRuleset(rulesetFile);
   } catch (error) {
