@@ -14,6 +14,7 @@ export const SLOW_FIRST = [
   "test/package/consumers.test.ts",
   "test/contract/lint.test.ts",
   "test/contract/properties.test.ts",
+  "test/contract/schema-properties.test.ts",
   "test/pipeline/good-spec.test.ts",
   "test/diff/cli.test.ts",
 ] as const;
