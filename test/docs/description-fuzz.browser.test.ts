@@ -18,7 +18,7 @@ import { REDOC_OPTIONS } from "../../tools/docs/build-docs-pages.js";
 import { checkMarkupText, type MarkupFinding } from "../../tools/docs/markup-check.js";
 import { renderRedocPage } from "../../tools/docs/redoc-page.js";
 import type { JsonObject } from "../../tools/docs/types.js";
-import { hasBrowser, launchBrowser, newTab, violations, waitForDom, WAIT_MS, type Tab } from "./support/chromium.js";
+import { closeBrowser, hasBrowser, launchBrowser, newTab, violations, waitForDom, WAIT_MS, type Tab } from "./support/chromium.js";
 import { envInteger } from "../support/env.js";
 
 const DEFAULT_SEED = 20_261_201;
@@ -171,7 +171,7 @@ beforeAll(async () => {
 }, WAIT_MS);
 
 afterAll(async () => {
-  await browser?.close();
+  await closeBrowser(browser, tab);
   if (temp) rmSync(temp, { recursive: true, force: true });
 });
 

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAGES, type DocsLanguage } from "../../tools/docs/pages.js";
 import type { JsonObject } from "../../tools/docs/types.js";
 import { GENERATED_DIR } from "../../tools/spec/generated-files.js";
-import { hasBrowser, launchBrowser, newTab, openFile, redocShown, unexpectedViolations, waitForDom, WAIT_MS, type Tab } from "./support/chromium.js";
+import { closeBrowser, hasBrowser, launchBrowser, newTab, openFile, redocShown, unexpectedViolations, waitForDom, WAIT_MS, type Tab } from "./support/chromium.js";
 
 // (Not test/support/spec.ts's repoRoot: that module loads Redocly's bundler, 1.5 s of CPU.)
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -66,9 +66,7 @@ beforeAll(async () => {
   if (screenshotsDir) mkdirSync(screenshotsDir, { recursive: true });
 }, WAIT_MS);
 
-afterAll(async () => {
-  await browser?.close();
-});
+afterAll(() => closeBrowser(browser, tab));
 
 const screenshot = async (name: string) => {
   if (screenshotsDir) await tab!.page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
