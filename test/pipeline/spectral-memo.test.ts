@@ -33,6 +33,16 @@ it("judges a shared example by where it is used: the response misses its require
   ]);
 });
 
+it.each([
+  ["switched off stays off", "oas3-valid-media-example: off", []],
+  ["set to warn stays a warning", "oas3-valid-media-example: warn", ["warning"]],
+])("an example rule the ruleset %s (its memoized copy keeps the ruleset's severity)", async (_, setting, severities) => {
+  const ruleset = path.join(dir, `.spectral-${severities.length}.yaml`);
+  await writeFile(ruleset, `extends: [spectral:oas]\nrules:\n  ${setting}\n`);
+  const problems = await spectralProblems(dir, "openapi/openapi.yaml", path.basename(ruleset));
+  expect(problems.filter((p) => p.rule === "oas3-valid-media-example").map((p) => p.severity)).toEqual(severities);
+});
+
 it("judges equal content in one place once, across lints, and re-roots its result paths", async () => {
   const { memoizeByContent } = await import("../../tools/pipeline/spectral-memo.js");
   const calls: string[] = [];

@@ -40,14 +40,15 @@ async function load(rulesetFile: string): Promise<Ruleset> {
   const definition = loaded.definition as { rules?: Record<string, unknown> };
   const memoized = MEMOIZED_RULES.flatMap((name) => {
     const rule = loaded.rules[name];
-    return rule ? [[name, memoizedRule(rule)]] : [];
+    // A rule the ruleset switched off stays off, and one it re-graded keeps that severity.
+    return rule?.enabled ? [[name, memoizedRule(rule)]] : [];
   });
   return new Ruleset({ ...definition, rules: { ...(definition.rules ?? {}), ...Object.fromEntries(memoized) } } as never, { severity: "recommended", source: rulesetFile });
 }
 
-/** The rule's own definition with each function memoized; severity, message and `given` unchanged. */
+/** The rule's own definition with each function memoized, at the severity the ruleset gives it; message and `given` unchanged. */
 function memoizedRule(rule: Rule): RuleDefinition {
   const definition = rule.definition;
   const then = (Array.isArray(definition.then) ? definition.then : [definition.then]).map((t) => ({ ...t, function: memoizeByContent(t.function) }));
-  return { ...definition, then };
+  return { ...definition, severity: rule.severity, then };
 }
