@@ -1,6 +1,7 @@
-// `npm run lint`: the pipeline's own lint steps (Spectral on the bundle, each problem placed in its
-// source file; Redocly on the source) without building or writing anything, so authors get the same
-// verdict as `npm run generate` in a fraction of the time.
+// `npm run lint`: the pipeline's own checks (Spectral on the bundle, each problem placed in its
+// source file; Redocly on the source; every example and default against its schema) without
+// building or writing anything, so authors get the same verdict as `npm run generate` in a
+// fraction of the time.
 import path from "node:path";
 import { bundleSpec } from "../spec/bundle-contract.js";
 import { lintWithRedocly } from "./lint-redocly.js";
@@ -8,6 +9,7 @@ import { lintWithSpectral } from "./lint-spectral.js";
 import { type Problem, dedupeProblems, sortProblems } from "./problems.js";
 import { loadRedoclyConfig } from "./redocly-common.js";
 import { SourceLocator } from "./source-locator.js";
+import { validateExamples } from "./validate-examples.js";
 
 export interface LintContractOptions {
   rootDir: string;
@@ -32,5 +34,6 @@ export async function lintContract(options: LintContractOptions): Promise<Proble
     }),
     lintWithRedocly({ rootDir, entry: specEntry, config: loaded.config }),
   ]);
-  return sortProblems(dedupeProblems([...bundled.problems, ...spectral, ...redocly]));
+  const examples = validateExamples({ rootDir, document: bundled.bundle.document, locator, displayFile: "(bundle of openapi/)" });
+  return sortProblems(dedupeProblems([...bundled.problems, ...spectral, ...redocly, ...examples]));
 }
