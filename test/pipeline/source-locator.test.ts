@@ -39,7 +39,7 @@ describe("SourceLocator", () => {
     expect(locator.locate("/components/examples/ScheduledWebinar/value/no/such")).toMatchObject({ file: entry, line: 100, exact: false }); // `value:`
   });
 
-  it("names the origin file and pointer, for de-duplicating against source results", () => {
+  it("names the origin file and pointer of a bundle node", () => {
     expect(locator.origin("/components/headers/RetryAfter/schema")).toEqual({
       file: path.join(copy.dir, "openapi/components.yaml"),
       pointer: "/components/headers/RetryAfter/schema",

@@ -11,6 +11,9 @@ import { loadRedoclyConfig } from "./redocly-common.js";
 import { SourceLocator } from "./source-locator.js";
 import { validateExamples } from "./validate-examples.js";
 
+/** Where a problem with no source location is reported. */
+const BUNDLE_DISPLAY = "(bundle of openapi/)";
+
 export interface LintContractOptions {
   rootDir: string;
   specEntry?: string;
@@ -30,10 +33,10 @@ export async function lintContract(options: LintContractOptions): Promise<Proble
     lintWithSpectral({
       rootDir,
       rulesetFile: options.spectralRuleset ?? ".spectral.yaml",
-      bundle: { json: bundled.bundle.json, displayFile: "(bundle of openapi/)", locator },
+      bundle: { json: bundled.bundle.json, displayFile: BUNDLE_DISPLAY, locator },
     }),
     lintWithRedocly({ rootDir, entry: specEntry, config: loaded.config }),
   ]);
-  const examples = validateExamples({ rootDir, document: bundled.bundle.document, locator, displayFile: "(bundle of openapi/)" });
+  const examples = validateExamples({ rootDir, document: bundled.bundle.document, locator, displayFile: BUNDLE_DISPLAY });
   return sortProblems(dedupeProblems([...bundled.problems, ...spectral, ...redocly, ...examples]));
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type Source, getLineColLocation } from "@redocly/openapi-core";
-import { parsedFile } from "../spec/parsed-files.js";
+import { getLineColLocation } from "@redocly/openapi-core";
+import { type ParsedFile, parsedFile } from "../spec/parsed-files.js";
 import { getAt, isRecord, parsePointer, toPointer } from "../../src/util/json-pointer.js";
 
 export interface SourcePosition {
@@ -22,17 +22,12 @@ export interface SourceOrigin extends Origin {
   exact: boolean;
 }
 
-interface LoadedFile {
-  source: Source;
-  parsed: unknown;
-}
-
 /**
  * Maps JSON pointers in the bundle back to the YAML file and line they came from (the bundler
  * keeps no origin map), by walking the source graph and the bundle side by side from the root.
  */
 export class SourceLocator {
-  private readonly files = new Map<string, LoadedFile | null>();
+  private readonly files = new Map<string, ParsedFile | null>();
   private readonly origins = new Map<string, Origin>();
 
   constructor(
@@ -67,10 +62,10 @@ export class SourceLocator {
     return { file: origin.file, line: loc.start.line, column: loc.start.col, exact: origin.exact };
   }
 
-  private load(file: string): LoadedFile | undefined {
+  private load(file: string): ParsedFile | undefined {
     const cached = this.files.get(file);
     if (cached !== undefined) return cached ?? undefined;
-    let loaded: LoadedFile | null = null;
+    let loaded: ParsedFile | null = null;
     try {
       const body = readFileSync(file, "utf8");
       loaded = parsedFile(file, body);

@@ -6,9 +6,9 @@ import fc from "fast-check";
 import { expect } from "vitest";
 import { envInteger } from "../../support/env.js";
 
-export const DEFAULT_SEED = 20_261_125;
+const DEFAULT_SEED = 20_261_125;
 export const SEED = envInteger("FC_SEED") ?? DEFAULT_SEED;
-export const PATH = process.env.FC_PATH || undefined;
+const PATH = process.env.FC_PATH || undefined;
 // A run that cannot finish in this time fails rather than quietly checking fewer cases.
 export const TIME_LIMIT_MS = 20_000;
 
