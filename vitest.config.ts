@@ -29,12 +29,13 @@ export default defineConfig({
           // Files share each worker's loaded modules (Redocly, Spectral, Ajv, the loaded ruleset):
           // no test mutates globals or mocks a module; see docs/decisions/0009-test-speed.md.
           isolate: false,
-          // Runs the compile-time tests (*.test-d.ts: expectTypeOf and @ts-expect-error) with tsc,
-          // beside the runtime tests, so a type regression fails `npm test` as well as `npm run typecheck`.
+          // Runs the compile-time tests (*.test-d.ts: expectTypeOf and @ts-expect-error) with tsc over
+          // their own program (the client and generated/, not the tools): a type regression in what
+          // users import fails `npm test`; the whole project is `npm run typecheck`.
           typecheck: {
             enabled: true,
             include: ["test/**/*.test-d.ts"],
-            tsconfig: "tsconfig.json",
+            tsconfig: "tsconfig.type-tests.json",
           },
         },
       },
