@@ -2,7 +2,7 @@
 // one moduleResolution; the source is the same, its extension picks the module format under node16.
 import { copyFile } from "node:fs/promises";
 import path from "node:path";
-import ts from "typescript";
+import { ts, type TS } from "../../tools/tooling/typescript.js";
 import { expect, inject, it } from "vitest";
 
 export const RESOLUTIONS = {
@@ -22,8 +22,8 @@ export interface ConsumerCheck {
 
 // Programs share parsed declaration files (lib.dom.d.ts, schema.d.ts): a .d.ts parses the same
 // under every setting here once its language version and module format are equal.
-const parsed = new Map<string, ts.SourceFile | undefined>();
-function sharingHost(options: ts.CompilerOptions): ts.CompilerHost {
+const parsed = new Map<string, TS.SourceFile | undefined>();
+function sharingHost(options: TS.CompilerOptions): TS.CompilerHost {
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, settings, onError, shouldCreate) => {
@@ -52,7 +52,7 @@ export async function checkConsumer(consumer: string, resolution: keyof typeof R
   const file = path.join(consumer, name);
   if (name !== "typed.ts") await copyFile(path.join(consumer, "typed.ts"), file);
   // TypeScript's own libs are read, not checked (skipDefaultLibCheck).
-  const options: ts.CompilerOptions = { ...settings, target: ts.ScriptTarget.ES2022, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], strict: true, noEmit: true, types: [], skipDefaultLibCheck: true };
+  const options: TS.CompilerOptions = { ...settings, target: ts.ScriptTarget.ES2022, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], strict: true, noEmit: true, types: [], skipDefaultLibCheck: true };
   const program = ts.createProgram({ rootNames: [file], options, host: sharingHost(options) });
   const installed = path.join(consumer, "node_modules/zoom-webinar-contract/");
   // What ts.getPreEmitDiagnostics gathers, file by file.

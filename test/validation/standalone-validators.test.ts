@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import ts from "typescript";
+import { ts, type TS } from "../../tools/tooling/typescript.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkResponse, type ResponseCheck, type ResponseValidator } from "../../src/client/response-validator.js";
 import { responseSchemaUses, validatedSchemaNames } from "../../tools/spec/response-schemas.js";
@@ -57,7 +57,7 @@ describe("generated/validators", () => {
 function codeLoadingCalls(text: string): string[] {
   const found: string[] = [];
   const source = ts.createSourceFile("module.js", text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const callee = node.expression;
       if (callee.kind === ts.SyntaxKind.ImportKeyword) found.push("import()");

@@ -13,7 +13,7 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { build, transform, type BuildOptions } from "esbuild";
-import ts from "typescript";
+import { ts, type TS } from "./typescript.js";
 
 export const CONTRACT_FILES = ["openapi.json", "openapi.yaml"] as const;
 /** Lazily loaded modules stay files of their own next to the bundle; the bundle imports them by this path. */
@@ -76,7 +76,7 @@ export async function buildPackage(rootDir: string): Promise<BuildResult> {
 
 /** `tsc -p tsconfig.build.json` in this process: type errors fail the build as they fail tsc. */
 function emitDeclarations(rootDir: string): void {
-  const diagnostics: ts.Diagnostic[] = [];
+  const diagnostics: TS.Diagnostic[] = [];
   const config = ts.getParsedCommandLineOfConfigFile(path.join(rootDir, "tsconfig.build.json"), undefined, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => diagnostics.push(diagnostic),
