@@ -7,6 +7,8 @@ import path from "node:path";
 import { DEFAULT_OVERLAYS_DIR } from "../../tools/docs/build-docs-pages.js";
 import { loadOverlay } from "../../tools/docs/load-overlay.js";
 import type { OverlayDocument } from "../../tools/docs/types.js";
+import { isRecord } from "../../src/util/json-pointer.js";
+import { followRefs } from "../../tools/spec/refs.js";
 import { bundledSpec, type JsonObject } from "../support/spec.js";
 import { operationFacts, operationShapes, schemaFacts } from "./facts/polls.facts.js";
 
@@ -25,12 +27,11 @@ function component(section: string, name: string): Node {
   return found;
 }
 
-/** Follows one internal `#/components/...` reference. */
-function follow(node: Node): Node {
-  const ref = node.$ref;
-  if (typeof ref !== "string") return node;
-  const [, , section = "", name = ""] = ref.split("/");
-  return component(section, name);
+/** The node a `$ref` chain ends at; a dangling ref is an error, not an empty node. */
+function follow(node: unknown): Node {
+  const { node: target, pointer } = followRefs(document, node);
+  if (!isRecord(target)) throw new Error(`$ref ${pointer} resolves to no object`);
+  return target;
 }
 
 const refName = (node: Node | undefined): string | undefined => (typeof node?.$ref === "string" ? node.$ref.split("/").pop() : undefined);
@@ -49,7 +50,7 @@ describe("polls, surveys and live streaming", () => {
     const body = operation.requestBody as Node | undefined;
     expect(refName((body?.content as Record<string, Node> | undefined)?.["application/json"]?.schema as Node | undefined)).toBe(shape.requestBody);
     if (body) expect(body.required).toBe(true);
-    const ok = follow((operation.responses as Record<string, Node>)[fact.successStatus] as Node);
+    const ok = follow((operation.responses as Record<string, Node>)[fact.successStatus]);
     expect(refName((ok.content as Record<string, Node> | undefined)?.["application/json"]?.schema as Node | undefined)).toBe(shape.responseBody);
     if (fact.successStatus === "204") expect(ok.content).toBeUndefined();
     const target = `$.paths['${fact.path}'].${fact.method}`;
