@@ -25,8 +25,9 @@
  *   (`"tracking_fields[].field"`) to state that this component requires it.
  * - optionally `operationFacts: OperationFacts` — for each operationId: method, path, its only
  *   2xx status, every 4xx status (but 401 and 429, which every operation shares) with the Zoom
- *   codes its examples show, scopes, rate-limit category (or none) and parameters, each part
- *   with its sources; where stated, the tag and the components of the JSON bodies.
+ *   codes documented under it, scopes (each declared by a security scheme), rate-limit category
+ *   (or none) and parameters, each part with its sources; where stated, the tag, the components
+ *   of the JSON bodies and a parameter's pattern.
  *
  * Source ids are those of the root `x-sources` registry in openapi/openapi.yaml.
  */
@@ -74,7 +75,7 @@ export interface ParameterFact {
   in: "path" | "query" | "header" | "cookie";
   required: boolean;
   type: JsonType;
-  /** Present exactly when the parameter's schema has one. */
+  /** The schema's pattern; checked where stated. */
   pattern?: string;
   sources: readonly SourceId[];
 }
@@ -94,13 +95,17 @@ export interface OperationFact {
   tag?: string;
   /** Checked where stated: the success answer's and the (required) request body's components. */
   bodies?: BodyFacts;
-  /** Every 4xx status but 401 and 429 → the Zoom error codes its examples show (a code twice when two examples carry it). */
+  /**
+   * Every 4xx status but 401 and 429 → the Zoom error codes documented under it: each is described
+   * and has an example; an operation's own response shows exactly these (a shared response
+   * component such as BadRequest may also show codes of other operations).
+   */
   errors: Readonly<Record<string, readonly number[]>>;
   /** Zoom error code → the sources that place it under its status. */
   errorSources: Readonly<Record<number, readonly SourceId[]>>;
   /** Scopes of each alternative security requirement. */
   scopes: readonly (readonly string[])[];
-  /** `x-rate-limit-category`; absent where Zoom's sources name none (the description then says "not stated"). */
+  /** Named by the description and `x-rate-limit-category` (where the operation has one); absent: "not stated". */
   rateLimitCategory?: "Light" | "Medium" | "Heavy" | "Resource-intensive";
   /** After OpenAPI's rule: an operation's parameter replaces the path's one of the same name and place. */
   parameters: Readonly<Record<string, ParameterFact>>;
