@@ -16,6 +16,8 @@ export interface ConsumerCheck {
   problems: string[];
   /** The files of the package the program read. */
   declarations: string[];
+  /** Declaration files of the package's dependencies whose diagnostics this program gathered. */
+  dependenciesChecked: string[];
 }
 
 // Programs share parsed declaration files (lib.dom.d.ts, schema.d.ts): a .d.ts parses the same
@@ -34,9 +36,16 @@ function sharingHost(options: ts.CompilerOptions): ts.CompilerHost {
   return host;
 }
 
-// A dependency's declaration file (openapi-fetch's) is checked by the first program in this worker
-// that reads it; the consumer's file and the package's declarations are checked by every program.
-const checkedDependencyFiles = new Set<string>();
+// The consumer's file and the package's declarations are checked by every program. A dependency's
+// declaration file (openapi-fetch's) is checked once, by the program of its module format: an
+// ES module declaration (.d.mts) under bundler, a CommonJS one (.d.cts) under node16; a .d.ts
+// under every program that reads it.
+const DEPENDENCY_CHECKER: Partial<Record<keyof typeof RESOLUTIONS, RegExp>> = {
+  bundler: /\.d\.mts$/,
+  "node16 (CommonJS)": /\.d\.cts$/,
+};
+const checksDependency = (resolution: keyof typeof RESOLUTIONS, file: string) =>
+  /\.d\.ts$/.test(file) || (DEPENDENCY_CHECKER[resolution]?.test(file) ?? false);
 
 export async function checkConsumer(consumer: string, resolution: keyof typeof RESOLUTIONS): Promise<ConsumerCheck> {
   const { options: settings, file: name } = RESOLUTIONS[resolution];
@@ -48,15 +57,17 @@ export async function checkConsumer(consumer: string, resolution: keyof typeof R
   const installed = path.join(consumer, "node_modules/zoom-webinar-contract/");
   // What ts.getPreEmitDiagnostics gathers, file by file.
   const diagnostics = [...program.getConfigFileParsingDiagnostics(), ...program.getOptionsDiagnostics(), ...program.getSyntacticDiagnostics(), ...program.getGlobalDiagnostics()];
+  const dependenciesChecked: string[] = [];
   for (const source of program.getSourceFiles()) {
     const ours = source.fileName === file || source.fileName.startsWith(installed);
-    if (!ours && checkedDependencyFiles.has(source.fileName)) continue;
-    if (!ours) checkedDependencyFiles.add(source.fileName);
+    if (!ours && !checksDependency(resolution, source.fileName)) continue;
+    if (!ours && source.fileName.includes("/node_modules/")) dependenciesChecked.push(source.fileName);
     diagnostics.push(...program.getSemanticDiagnostics(source));
   }
   return {
     problems: diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")),
     declarations: program.getSourceFiles().map((source) => source.fileName).filter((f) => f.includes("zoom-webinar-contract")),
+    dependenciesChecked,
   };
 }
 
@@ -64,8 +75,12 @@ export async function checkConsumer(consumer: string, resolution: keyof typeof R
 export function itTypeChecks(resolution: keyof typeof RESOLUTIONS): void {
   it(`an installed consumer type-checks under moduleResolution ${resolution}`, { timeout: 120_000 }, async () => {
     const consumer = inject("packed").consumer;
-    const { problems, declarations } = await checkConsumer(consumer, resolution);
+    const { problems, declarations, dependenciesChecked } = await checkConsumer(consumer, resolution);
     expect(problems).toEqual([]);
+    // openapi-fetch's declarations of this program's module format are checked here (and only here).
+    const format = DEPENDENCY_CHECKER[resolution];
+    if (format) expect(dependenciesChecked.filter((f) => f.includes("/node_modules/openapi-fetch/") && format.test(f))).toHaveLength(1);
+    else expect(dependenciesChecked.filter((f) => !f.endsWith(".d.ts"))).toEqual([]);
     // Checked against the installed declarations, not this repository's sources.
     expect(declarations.length).toBeGreaterThan(0);
     expect(declarations.every((f) => f.startsWith(path.join(consumer, "node_modules/zoom-webinar-contract/dist/")))).toBe(true);
