@@ -1,14 +1,14 @@
 // What facts.test.ts does not check for the polls, surveys and live streaming table
-// (facts/polls.facts.ts): each operation's tag, body schemas and Chinese summary (the seed
-// page's name), that the table lists every operation of the group's paths, and that the
-// group's components stay open to fields Zoom adds.
+// (facts/polls.facts.ts): each operation's Chinese summary (the seed page's name), that the
+// table lists every operation of the group's paths, and that the group's components stay open
+// to fields Zoom adds.
 import { beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
 import { DEFAULT_OVERLAYS_DIR } from "../../tools/docs/build-docs-pages.js";
 import { loadOverlay } from "../../tools/docs/load-overlay.js";
 import type { OverlayDocument } from "../../tools/docs/types.js";
 import { bundledSpec, type JsonObject } from "../support/spec.js";
-import { operationFacts, operationShapes, schemaFacts } from "./facts/polls.facts.js";
+import { operationFacts, schemaFacts, summariesZh } from "./facts/polls.facts.js";
 
 type Node = Record<string, unknown>;
 let document: JsonObject;
@@ -25,36 +25,17 @@ function component(section: string, name: string): Node {
   return found;
 }
 
-/** Follows one internal `#/components/...` reference. */
-function follow(node: Node): Node {
-  const ref = node.$ref;
-  if (typeof ref !== "string") return node;
-  const [, , section = "", name = ""] = ref.split("/");
-  return component(section, name);
-}
-
-const refName = (node: Node | undefined): string | undefined => (typeof node?.$ref === "string" ? node.$ref.split("/").pop() : undefined);
-
 describe("polls, surveys and live streaming", () => {
   it.each(Object.keys(schemaFacts))("%s stays open to fields Zoom adds", (name) => {
     expect(JSON.stringify(component("schemas", name))).not.toContain('"additionalProperties":false');
   });
 
-  it.each(Object.entries(operationShapes))("%s has its tag, body schemas and Chinese summary", (operationId, shape) => {
+  it.each(Object.entries(summariesZh))("%s has its Chinese summary", (operationId, summaryZh) => {
     const fact = operationFacts[operationId];
-    expect(fact).toBeDefined();
-    if (!fact) return;
-    const operation = ((document.paths as Record<string, Node>)[fact.path] as Node)[fact.method] as Node;
-    expect(operation.tags).toEqual([shape.tag]);
-    const body = operation.requestBody as Node | undefined;
-    expect(refName((body?.content as Record<string, Node> | undefined)?.["application/json"]?.schema as Node | undefined)).toBe(shape.requestBody);
-    if (body) expect(body.required).toBe(true);
-    const ok = follow((operation.responses as Record<string, Node>)[fact.successStatus] as Node);
-    expect(refName((ok.content as Record<string, Node> | undefined)?.["application/json"]?.schema as Node | undefined)).toBe(shape.responseBody);
-    if (fact.successStatus === "204") expect(ok.content).toBeUndefined();
-    const target = `$.paths['${fact.path}'].${fact.method}`;
+    expect(fact, `a row for ${operationId}`).toBeDefined();
+    const target = `$.paths['${fact?.path}'].${fact?.method}`;
     const action = chinese.actions.find((a) => a.target === target);
-    expect((action?.update as Node | undefined)?.summary, `zh-CN summary at ${target}`).toBe(shape.summaryZh);
+    expect((action?.update as Node | undefined)?.summary, `zh-CN summary at ${target}`).toBe(summaryZh);
   });
 
   it("lists every operation of the group's paths, and only those", () => {
@@ -65,6 +46,6 @@ describe("polls, surveys and live streaming", () => {
         .map((m) => `${m} ${p}`),
     );
     expect(documented.sort()).toEqual(Object.values(operationFacts).map((f) => `${f.method} ${f.path}`).sort());
-    expect(Object.keys(operationShapes).sort()).toEqual(Object.keys(operationFacts).sort());
+    expect(Object.keys(summariesZh).sort()).toEqual(Object.keys(operationFacts).sort());
   });
 });

@@ -210,76 +210,87 @@ const from = (...codes: number[]): Record<number, SourceId[]> => Object.fromEntr
 
 export const operationFacts: OperationFacts = {
   updateWebinarLiveStreamStatus: {
-    method: "patch", path: `${LIVE}/status`, successStatus: "204",
+    method: "patch", path: `${LIVE}/status`, successStatus: "204", tag: "Live streaming",
+    bodies: { request: "WebinarLiveStreamStatusUpdate" },
     errors: { "400": [200, 300, 1001, 3000, 3001] }, errorSources: from(200, 300, 1001, 3000, 3001),
     scopes: scopes("webinar:update:livestream_status:master"), parameters: { ...path }, ...light,
   },
   updateWebinarLiveStream: {
-    method: "patch", path: LIVE, successStatus: "204",
+    method: "patch", path: LIVE, successStatus: "204", tag: "Live streaming",
+    bodies: { request: "WebinarLiveStreamUpdate" },
     errors: { "400": [200, 300, 1001, 3001] }, errorSources: from(200, 300, 1001, 3001),
     scopes: scopes("webinar:update:livestream:master"), parameters: { ...path }, ...light,
   },
   getWebinarLiveStream: {
-    method: "get", path: LIVE, successStatus: "200",
+    method: "get", path: LIVE, successStatus: "200", tag: "Live streaming",
+    bodies: { response: "WebinarLiveStream" },
     errors: { "400": [200, 300, 1001, 3001] }, errorSources: from(200, 300, 1001, 3001),
     scopes: scopes("webinar:read:livestream:master"), parameters: { ...path }, ...light,
   },
   createWebinarPoll: {
-    method: "post", path: POLLS, successStatus: "201",
+    method: "post", path: POLLS, successStatus: "201", tag: "Polls",
+    bodies: { request: "WebinarPollRequest", response: "WebinarPoll" },
     // 300 is listed as an HTTP status; the same spec returns code 300 under 400 elsewhere.
     errors: { "400": [300, 4400], "404": [3001] }, errorSources: from(300, 4400, 3001),
     scopes: scopes("webinar:write:poll:master"), parameters: { ...path }, ...light,
   },
   listWebinarPolls: {
-    method: "get", path: POLLS, successStatus: "200",
+    method: "get", path: POLLS, successStatus: "200", tag: "Polls",
+    bodies: { response: "WebinarPollList" },
     errors: { "400": [4400], "404": [3001] }, errorSources: from(4400, 3001),
     scopes: scopes("webinar:read:list_polls:master"),
     parameters: { ...path, anonymous: { in: "query", required: false, type: "boolean", sources: [SPEC, SDK] } },
     ...light,
   },
   updateWebinarSurvey: {
-    method: "patch", path: SURVEY, successStatus: "204",
+    method: "patch", path: SURVEY, successStatus: "204", tag: "Surveys",
+    bodies: { request: "WebinarSurveyUpdate" },
     errors: { "400": [300, 3000], "404": [300, 3001] }, errorSources: from(300, 3000, 3001),
     scopes: scopes("webinar:update:survey:master"), parameters: { ...path }, ...light,
   },
   getWebinarSurvey: {
-    method: "get", path: SURVEY, successStatus: "200",
+    method: "get", path: SURVEY, successStatus: "200", tag: "Surveys",
+    bodies: { response: "WebinarSurvey" },
     errors: { "400": [300, 3000], "404": [300, 3001] }, errorSources: from(300, 3000, 3001),
     scopes: scopes("webinar:read:survey:master"), parameters: { ...path }, ...light,
   },
   deleteWebinarSurvey: {
-    method: "delete", path: SURVEY, successStatus: "204",
+    method: "delete", path: SURVEY, successStatus: "204", tag: "Surveys",
+    bodies: {},
     errors: { "400": [300, 3000], "404": [300, 3001] }, errorSources: from(300, 3000, 3001),
     scopes: scopes("webinar:delete:survey:master"), parameters: { ...path }, ...light,
   },
   getWebinarPoll: {
-    method: "get", path: POLL, successStatus: "200",
+    method: "get", path: POLL, successStatus: "200", tag: "Polls",
+    bodies: { response: "WebinarPoll" },
     errors: { "400": [4400], "404": [3001] }, errorSources: from(4400, 3001),
     scopes: scopes("webinar:read:poll:master"), parameters: { ...path, pollId }, ...light,
   },
   deleteWebinarPoll: {
-    method: "delete", path: POLL, successStatus: "204",
+    method: "delete", path: POLL, successStatus: "204", tag: "Polls",
+    bodies: {},
     errors: { "400": [4400], "404": [3001] }, errorSources: from(4400, 3001),
     scopes: scopes("webinar:delete:poll:master"), parameters: { ...path, pollId }, ...light,
   },
   updateWebinarPoll: {
-    method: "put", path: POLL, successStatus: "204",
+    method: "put", path: POLL, successStatus: "204", tag: "Polls",
+    bodies: { request: "WebinarPollRequest" },
     errors: { "400": [4400], "404": [3001] }, errorSources: from(4400, 3001),
     scopes: scopes("webinar:update:poll:master"), parameters: { ...path, pollId }, ...light,
   },
 };
 
-/** What the generic fact test does not check: tags, Chinese summaries (the seed page's names) and bodies. */
-export const operationShapes: Record<string, { tag: string; summaryZh: string; requestBody?: string; responseBody?: string }> = {
-  updateWebinarLiveStreamStatus: { tag: "Live streaming", summaryZh: "更新实时流状态", requestBody: "WebinarLiveStreamStatusUpdate" },
-  updateWebinarLiveStream: { tag: "Live streaming", summaryZh: "更新实时流", requestBody: "WebinarLiveStreamUpdate" },
-  getWebinarLiveStream: { tag: "Live streaming", summaryZh: "获取实时流详细信息", responseBody: "WebinarLiveStream" },
-  createWebinarPoll: { tag: "Polls", summaryZh: "创建网络研讨会的投票", requestBody: "WebinarPollRequest", responseBody: "WebinarPoll" },
-  listWebinarPolls: { tag: "Polls", summaryZh: "列出网络研讨会的民意调查", responseBody: "WebinarPollList" },
-  updateWebinarSurvey: { tag: "Surveys", summaryZh: "更新网络研讨会调查", requestBody: "WebinarSurveyUpdate" },
-  getWebinarSurvey: { tag: "Surveys", summaryZh: "获取网络研讨会调查", responseBody: "WebinarSurvey" },
-  deleteWebinarSurvey: { tag: "Surveys", summaryZh: "删除网络研讨会调查" },
-  getWebinarPoll: { tag: "Polls", summaryZh: "获取网络研讨会投票", responseBody: "WebinarPoll" },
-  deleteWebinarPoll: { tag: "Polls", summaryZh: "删除网络研讨会投票" },
-  updateWebinarPoll: { tag: "Polls", summaryZh: "更新网络研讨会投票", requestBody: "WebinarPollRequest" },
+/** What the generic fact test does not check: each operation's Chinese summary (the seed page's name). */
+export const summariesZh: Record<string, string> = {
+  updateWebinarLiveStreamStatus: "更新实时流状态",
+  updateWebinarLiveStream: "更新实时流",
+  getWebinarLiveStream: "获取实时流详细信息",
+  createWebinarPoll: "创建网络研讨会的投票",
+  listWebinarPolls: "列出网络研讨会的民意调查",
+  updateWebinarSurvey: "更新网络研讨会调查",
+  getWebinarSurvey: "获取网络研讨会调查",
+  deleteWebinarSurvey: "删除网络研讨会调查",
+  getWebinarPoll: "获取网络研讨会投票",
+  deleteWebinarPoll: "删除网络研讨会投票",
+  updateWebinarPoll: "更新网络研讨会投票",
 };

@@ -51,11 +51,14 @@ export const schemaFacts: SchemaFacts = {
   },
   RegistrantRequest: {
     "": {sources: ["zoom-spec-2023", "zoom-sdk-2026"]},
-    "first_name": {sources: ["zoom-spec-2023"], type: "string", maxLength: 64},
+    // Required through the Registrant member (allOf): a request must carry both.
+    "allOf[0]": {sources: ["zoom-spec-2023", "zoom-sdk-2026"], type: "object", keywordSources: {"required/email":["zoom-spec-2023", "zoom-sdk-2026"],"required/first_name":["zoom-spec-2023", "zoom-sdk-2026"]}, ref: "Registrant"},
+    "first_name": {sources: ["zoom-spec-2023"], type: "string", maxLength: 64, required: true},
     "last_name": {sources: ["zoom-spec-2023"], type: "string", maxLength: 64},
-    "email": {sources: ["zoom-spec-2023"], type: "string", format: "email", maxLength: 128},
+    "email": {sources: ["zoom-spec-2023"], type: "string", format: "email", maxLength: 128, required: true},
     "custom_questions": {sources: ["zoom-spec-2023"], type: "array"},
     "custom_questions[]": {sources: ["zoom-spec-2023"]},
+    "custom_questions[].allOf[0]": {sources: ["zoom-spec-2023", "zoom-sdk-2026"], type: "object", ref: "CustomQuestionAnswer"},
     "custom_questions[].value": {sources: ["zoom-spec-2023"], type: "string", maxLength: 128},
     "no_of_employees": {sources: ["zoom-spec-2023"], type: "string", enum: ["", "1-20", "21-50", "51-100", "101-500", "500-1,000", "1,001-5,000", "5,001-10,000", "More than 10,000"]},
     "source_id": {sources: ["zoom-sdk-2026"], type: "string"},
@@ -72,12 +75,21 @@ export const schemaFacts: SchemaFacts = {
   },
   RegistrantList: {
     "": {sources: ["zoom-spec-2023", "zoom-sdk-2026"]},
+    "allOf[0]": {sources: ["zoom-spec-2023", "zoom-sdk-2026"], type: "object", ref: "PageInfo"},
+    "allOf[1]": {sources: ["zoom-spec-2023", "zoom-sdk-2026"], type: "object"},
+    "registrants": {sources: ["zoom-spec-2023", "zoom-sdk-2026"], type: "array"},
+    "registrants[]": {sources: ["zoom-spec-2023", "zoom-sdk-2026"], type: "object", keywordSources: {"required/email":["zoom-spec-2023", "zoom-sdk-2026"],"required/first_name":["zoom-spec-2023", "zoom-sdk-2026"]}, ref: "Registrant"},
   },
   Absentee: {
     "": {sources: ["zoom-spec-2023", "zoom-sdk-2026"]},
+    "allOf[0]": {sources: ["zoom-spec-2023", "zoom-sdk-2026"], type: "object", keywordSources: {"required/email":["zoom-spec-2023", "zoom-sdk-2026"],"required/first_name":["zoom-spec-2023", "zoom-sdk-2026"]}, ref: "Registrant"},
   },
   AbsenteeList: {
     "": {sources: ["zoom-spec-2023", "zoom-sdk-2026"]},
+    "allOf[0]": {sources: ["zoom-spec-2023", "zoom-sdk-2026"], type: "object", ref: "PageInfo"},
+    "allOf[1]": {sources: ["zoom-spec-2023", "zoom-sdk-2026"], type: "object"},
+    "registrants": {sources: ["zoom-spec-2023", "zoom-sdk-2026"], type: "array"},
+    "registrants[]": {sources: ["zoom-spec-2023", "zoom-sdk-2026"], ref: "Absentee"},
   },
   BatchRegistrantsCreate: {
     "": {sources: ["zoom-spec-2023", "zoom-sdk-2026"], type: "object"},
@@ -144,6 +156,7 @@ export const schemaFacts: SchemaFacts = {
   },
   PanelistRequest: {
     "": {sources: ["zoom-spec-2023", "zoom-sdk-2026"]},
+    "allOf[0]": {sources: ["zoom-spec-2023", "zoom-sdk-2026"], type: "object", ref: "Panelist"},
     "email": {sources: ["zoom-spec-2023"], type: "string", format: "email"},
     "name": {sources: ["zoom-spec-2023"], type: "string"},
   },
