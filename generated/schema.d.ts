@@ -4182,7 +4182,6 @@ export interface components {
         };
         /**
          * @description **Bad request.** Zoom codes:
-         *     - `200`: the account has no webinar plan, or the caller lacks permission to use webinars.
          *     - `300`: the webinar ID is not valid.
          *     - `1010`: the user does not belong to this account (`accountId`).
          *     - `4711`: the token is valid but lacks the scopes this operation needs
