@@ -223,9 +223,7 @@ describe("fact tables", () => {
     const security = (operation.security ?? document.security) as Record<string, string[]>[];
     expect(security.map((requirement) => Object.values(requirement).flat())).toEqual(fact.scopes);
     expect(fact.scopes.flat().filter((scope) => !declaredScopes.has(scope)), "scopes no security scheme declares").toEqual([]);
-    // getWebinar states its category in the description only (it predates the extension).
-    const category = operation["x-rate-limit-category"];
-    if (category !== undefined) expect(category, "x-rate-limit-category").toBe(fact.rateLimitCategory);
+    expect(operation["x-rate-limit-category"], "x-rate-limit-category").toBe(fact.rateLimitCategory);
     expect(operation.description).toContain(fact.rateLimitCategory ? `Rate limit category: ${fact.rateLimitCategory}.` : "Rate limit category: not stated");
     const byPlace = new Map<string, Node>();
     for (const parameter of [...((item.parameters as Node[]) ?? []), ...((operation.parameters as Node[]) ?? [])].map(follow)) {

@@ -105,7 +105,7 @@ export interface OperationFact {
   errorSources: Readonly<Record<number, readonly SourceId[]>>;
   /** Scopes of each alternative security requirement. */
   scopes: readonly (readonly string[])[];
-  /** Named by the description and `x-rate-limit-category` (where the operation has one); absent: "not stated". */
+  /** Named by the description and `x-rate-limit-category`; absent: neither, and the description says "not stated". */
   rateLimitCategory?: "Light" | "Medium" | "Heavy" | "Resource-intensive";
   /** After OpenAPI's rule: an operation's parameter replaces the path's one of the same name and place. */
   parameters: Readonly<Record<string, ParameterFact>>;
