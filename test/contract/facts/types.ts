@@ -97,8 +97,7 @@ export interface OperationFact {
   bodies?: BodyFacts;
   /**
    * Every 4xx status but 401 and 429 → the Zoom error codes documented under it: each is described
-   * and has an example; an operation's own response shows exactly these (a shared response
-   * component such as BadRequest may also show codes of other operations).
+   * and has an example, and the examples show these codes and no other.
    */
   errors: Readonly<Record<string, readonly number[]>>;
   /** Zoom error code → the sources that place it under its status. */
