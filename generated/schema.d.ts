@@ -1497,7 +1497,6 @@ export interface components {
          */
         WebinarRecurrenceRequest: {
             /**
-             * Format: int32
              * @description How often the webinar repeats:
              *     - `1`: every day.
              *     - `2`: every week.
@@ -1507,7 +1506,6 @@ export interface components {
              */
             type: 1 | 2 | 3;
             /**
-             * Format: int32
              * @description How many days, weeks or months (per `type`) lie between two occurrences. Zoom allows at
              *     most 90 for daily, 12 for weekly and 3 for monthly webinars; the schema checks the
              *     largest of the three, and Zoom rejects the others.
@@ -1531,13 +1529,11 @@ export interface components {
              */
             weekly_days?: string;
             /**
-             * Format: int32
              * @description For a monthly webinar held on a date, the day of the month (1 to 31).
              * @example 23
              */
             monthly_day?: number;
             /**
-             * Format: int32
              * @description For a monthly webinar held on a weekday, the week of the month; use it together with
              *     `monthly_week_day`:
              *     - `-1`: the last week.
@@ -1550,7 +1546,6 @@ export interface components {
              */
             monthly_week?: -1 | 1 | 2 | 3 | 4;
             /**
-             * Format: int32
              * @description For a monthly webinar held on a weekday, the day of the week; use it together with
              *     `monthly_week`:
              *     - `1`: Sunday.
@@ -1565,7 +1560,6 @@ export interface components {
              */
             monthly_week_day?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
             /**
-             * Format: int32
              * @description How many occurrences the series has before it ends. Not together with `end_date_time`.
              *     The reference page caps it at 60; Zoom's 2023 spec gave 365. A request keeps to the
              *     stricter, newer 60.
@@ -1857,7 +1851,6 @@ export interface components {
              */
             enable_session_branding?: boolean;
             /**
-             * Format: int32
              * @description Whether attendees must register, and how registrations are approved:
              *     - `0`: registration required, approved automatically.
              *     - `1`: registration required, approved by hand.
@@ -1868,7 +1861,6 @@ export interface components {
              */
             approval_type?: 0 | 1 | 2;
             /**
-             * Format: int32
              * @description For a recurring webinar with fixed times, what one registration covers:
              *     - `1`: register once, attend any occurrence.
              *     - `2`: register separately for each occurrence.
@@ -1879,7 +1871,6 @@ export interface components {
              */
             registration_type?: 1 | 2 | 3;
             /**
-             * Format: int32
              * @description The most registrants the webinar accepts, up to 20000; `0` means no limit.
              * @default 0
              * @example 100
@@ -2012,7 +2003,6 @@ export interface components {
              */
             topic?: string;
             /**
-             * Format: int32
              * @description The kind of webinar:
              *     - `5`: held once, at a scheduled time.
              *     - `6`: repeats, at no set time.
@@ -2032,7 +2022,6 @@ export interface components {
              */
             start_time?: string;
             /**
-             * Format: int32
              * @description The scheduled length in minutes, for scheduled webinars.
              * @example 60
              */
@@ -2665,7 +2654,6 @@ export interface components {
              */
             topic?: string;
             /**
-             * Format: int32
              * @description The kind of webinar:
              *     - `5`: held once, at a scheduled time.
              *     - `6`: repeats, at no set time.
@@ -2685,7 +2673,6 @@ export interface components {
              */
             start_time?: string;
             /**
-             * Format: int32
              * @description The scheduled length in minutes, for scheduled webinars.
              * @example 60
              */
