@@ -4526,8 +4526,8 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description The rate-limit category of the operation that was called. Get a webinar is in the
-         *     `Light` category.
+         * @description The rate-limit category of the operation that was called; each operation names its own in its
+         *     description and in `x-rate-limit-category`.
          * @example Light
          */
         RateLimitCategory: "Light" | "Medium" | "Heavy" | "Resource-intensive";
