@@ -430,10 +430,11 @@ export const operationFacts: OperationFacts = {
     parameters: webinarPath, sources: granular,
   },
   listPastWebinarInstances: {
-    // HTTP "300" of the 2023 spec is Zoom code 300 under 400; its 404 gives no code, and
+    // HTTP "300" of the 2023 spec is Zoom code 300 under 400; its 404 gives no code, and 3001 is
+    // the 2023 spec's code for a missing webinar on its other webinar operations (the 404's
+    // description says so).
     method: "get", path: "/accounts/{accountId}/past_webinars/{webinarId}/instances", tag: "Past webinars", successStatus: "200",
     bodies: { response: "PastWebinarInstances" },
-    // 3001 is the 2023 spec's code for a missing webinar on its other webinar operations.
     errors: { "400": [300], "404": [3001] }, errorSources: fromSpec(300, 3001),
     scopes: scopes("webinar:read:list_past_instances:master"), rateLimitCategory: "Light",
     parameters: webinarPath, sources: granular,
