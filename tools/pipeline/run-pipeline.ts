@@ -187,10 +187,12 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   type StepResult = Awaited<ReturnType<typeof step>>;
   /**
    * Steps of one group do not read each other's results, so they run concurrently (file reads,
-   * esbuild's process and our JavaScript overlap); they are reported in STEP_NAMES order.
+   * esbuild's process and our JavaScript overlap); they are reported in STEP_NAMES order. A step
+   * that is not selected is reported as skipped, and its key (which may read files) is not computed.
    */
-  const group = async (runs: readonly (readonly [StepName, (() => Promise<StepResult>) | false])[]): Promise<StepResult[]> => {
-    const started = runs.map(([name, run]) => (run ? run() : Promise.resolve(undefined)).then((result) => result ?? { name, status: "skipped" as const, ms: 0, problems: [], files: new Map<string, OutputFile>() }));
+  const group = async (runs: readonly (readonly [StepName, () => Promise<StepResult>])[]): Promise<StepResult[]> => {
+    const skipped = (name: StepName): StepResult => ({ name, status: "skipped", ms: 0, problems: [], files: new Map<string, OutputFile>() });
+    const started = runs.map(([name, run]) => (selected.has(name) ? run() : Promise.resolve(skipped(name))));
     const results = await Promise.all(started);
     for (const { files: _files, ...report } of results) record(report);
     return results;
@@ -247,35 +249,31 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
 
   // Checks run even after one fails, so a single run reports everything wrong with the spec.
   const spectralTools = ["@stoplight/spectral-core", "@stoplight/spectral-rulesets", "@stoplight/spectral-owasp-ruleset", "@stoplight/spectral-ruleset-bundler", "@stoplight/spectral-parsers", "@stoplight/spectral-ref-resolver"];
-  const spectralKey = selected.has("lint-spectral") ? sha256(code, bundleKey, await rulesetInputsHash(rulesetFile), toolVersions(spectralTools)) : "";
   await group([
     [
       "lint-spectral",
-      selected.has("lint-spectral") &&
-        (() =>
-          step("lint-spectral", spectralKey, async () => {
-            const { lintWithSpectral } = await import("./lint-spectral.js");
-            const locate = await sourceLocator();
-            return { problems: await lintWithSpectral({ rootDir, rulesetFile, bundle: { json: await json(), displayFile: bundleDisplay, locator: locate } }) };
-          })),
+      async () =>
+        step("lint-spectral", sha256(code, bundleKey, await rulesetInputsHash(rulesetFile), toolVersions(spectralTools)), async () => {
+          const { lintWithSpectral } = await import("./lint-spectral.js");
+          const locate = await sourceLocator();
+          return { problems: await lintWithSpectral({ rootDir, rulesetFile, bundle: { json: await json(), displayFile: bundleDisplay, locator: locate } }) };
+        }),
     ],
     [
       "lint-redocly",
-      selected.has("lint-redocly") &&
-        (() =>
-          step("lint-redocly", sha256(code, bundleKey, "lint-redocly"), async () => {
-            const { lintWithRedocly } = await import("./lint-redocly.js");
-            return { problems: await lintWithRedocly({ rootDir, entry: specEntry, config: await redoclyConfig(), contractDir }) };
-          })),
+      () =>
+        step("lint-redocly", sha256(code, bundleKey, "lint-redocly"), async () => {
+          const { lintWithRedocly } = await import("./lint-redocly.js");
+          return { problems: await lintWithRedocly({ rootDir, entry: specEntry, config: await redoclyConfig(), contractDir }) };
+        }),
     ],
     [
       "validate-examples",
-      selected.has("validate-examples") &&
-        (() =>
-          step("validate-examples", sha256(code, bundleKey, toolVersions(["ajv", "ajv-formats"])), async () => {
-            const { validateExamples } = await import("./validate-examples.js");
-            return { problems: validateExamples({ rootDir, document: await document(), locator: await sourceLocator(), displayFile: bundleDisplay }) };
-          })),
+      () =>
+        step("validate-examples", sha256(code, bundleKey, toolVersions(["ajv", "ajv-formats"])), async () => {
+          const { validateExamples } = await import("./validate-examples.js");
+          return { problems: validateExamples({ rootDir, document: await document(), locator: await sourceLocator(), displayFile: bundleDisplay }) };
+        }),
     ],
   ]);
 
@@ -289,68 +287,63 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   }
 
   const entryRel = relativeFile(rootDir, entryFile);
-  const docsKey = selected.has("build-docs") ? sha256(code, bundleHash, await hashTree(overlaysDir), await hashFiles([redoclyConfigFile]), toolVersions(["@redocly/cli", "@redocly/openapi-core", "redoc"])) : "";
   const artifacts = await group([
     [
       "compile-types",
-      selected.has("compile-types") &&
-        (() =>
-          step("compile-types", sha256(code, bundleHash, entryRel, toolVersions(["openapi-typescript", "typescript"])), async () => {
-            const { compileTypes } = await import("./compile-types.js");
-            return { problems: [], files: { [GENERATED_FILES.types]: await compileTypes(await document(), entryRel) } };
-          })),
+      () =>
+        step("compile-types", sha256(code, bundleHash, entryRel, toolVersions(["openapi-typescript", "typescript"])), async () => {
+          const { compileTypes } = await import("./compile-types.js");
+          return { problems: [], files: { [GENERATED_FILES.types]: await compileTypes(await document(), entryRel) } };
+        }),
     ],
     [
       "emit-operations",
-      selected.has("emit-operations") &&
-        (() =>
-          step("emit-operations", sha256(code, bundleHash, entryRel), async () => {
-            const { emitOperations } = await import("./emit-operations.js");
-            return { problems: [], files: { [GENERATED_FILES.operations]: emitOperations(await document(), entryRel) } };
-          })),
+      () =>
+        step("emit-operations", sha256(code, bundleHash, entryRel), async () => {
+          const { emitOperations } = await import("./emit-operations.js");
+          return { problems: [], files: { [GENERATED_FILES.operations]: emitOperations(await document(), entryRel) } };
+        }),
     ],
     [
       "validators",
-      selected.has("validators") &&
-        (() =>
-          step("validators", sha256(code, bundleHash, toolVersions(["ajv", "ajv-formats", "esbuild"])), async () => {
-            const { emitValidators } = await import("./emit-validators.js");
-            const locate = await sourceLocator();
-            return emitValidators(await document(), {
-              displayFile: bundleDisplay,
-              locate: (pointer) => {
-                const at = locate.locate(pointer);
-                return at && { file: relativeFile(rootDir, at.file), line: at.line, column: at.column };
-              },
-            });
-          })),
+      () =>
+        step("validators", sha256(code, bundleHash, toolVersions(["ajv", "ajv-formats", "esbuild"])), async () => {
+          const { emitValidators } = await import("./emit-validators.js");
+          const locate = await sourceLocator();
+          return emitValidators(await document(), {
+            displayFile: bundleDisplay,
+            locate: (pointer) => {
+              const at = locate.locate(pointer);
+              return at && { file: relativeFile(rootDir, at.file), line: at.line, column: at.column };
+            },
+          });
+        }),
     ],
     [
       "build-docs",
-      selected.has("build-docs") &&
-        (() =>
-          step(
-            "build-docs",
-            docsKey,
-            async () => {
-              const [{ buildDocs }, { checkContractMarkup }] = await Promise.all([import("./build-docs.js"), import("../docs/markup-check.js")]);
-              // The overlays are this step's input (not the bundle's), so their markup is checked here.
-              const markup = await checkContractMarkup([overlaysDir], rootDir);
-              if (markup.length > 0) return { problems: markup };
-              const dir = await mkdtemp(path.join(os.tmpdir(), "generate-docs-"));
-              try {
-                const result = await buildDocs({ document: await document(), outDir: dir, overlaysDir });
-                const translationFile = relativeFile(rootDir, path.join(overlaysDir, "zh-CN.yaml"));
-                const files: Record<string, string> = {};
-                for (const [file, bytes] of await readTree(dir)) files[`docs/${file}`] = bytes.toString("utf8");
-                return { problems: result.warnings.flatMap((w) => docsWarningProblems(translationFile, w)), files };
-              } finally {
-                await removeDir(dir);
-              }
-            },
-            // Docs failures are almost always in an overlay or the page template, not the spec.
-            overlaysDir,
-          )),
+      async () =>
+        step(
+          "build-docs",
+          sha256(code, bundleHash, await hashTree(overlaysDir), await hashFiles([redoclyConfigFile]), toolVersions(["@redocly/cli", "@redocly/openapi-core", "redoc"])),
+          async () => {
+            const [{ buildDocs }, { checkContractMarkup }] = await Promise.all([import("./build-docs.js"), import("../docs/markup-check.js")]);
+            // The overlays are this step's input (not the bundle's), so their markup is checked here.
+            const markup = await checkContractMarkup([overlaysDir], rootDir);
+            if (markup.length > 0) return { problems: markup };
+            const dir = await mkdtemp(path.join(os.tmpdir(), "generate-docs-"));
+            try {
+              const result = await buildDocs({ document: await document(), outDir: dir, overlaysDir });
+              const translationFile = relativeFile(rootDir, path.join(overlaysDir, "zh-CN.yaml"));
+              const files: Record<string, string> = {};
+              for (const [file, bytes] of await readTree(dir)) files[`docs/${file}`] = bytes.toString("utf8");
+              return { problems: result.warnings.flatMap((w) => docsWarningProblems(translationFile, w)), files };
+            } finally {
+              await removeDir(dir);
+            }
+          },
+          // Docs failures are almost always in an overlay or the page template, not the spec.
+          overlaysDir,
+        ),
     ],
   ]);
   for (const result of artifacts) for (const [file, output] of result.files) outputs.set(file, output);
