@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ValidateFunction } from "ajv";
 import { compileSchema, createOpenApiAjv, formatAjvErrors, type OpenApiDocument } from "../spec/openapi-ajv.js";
+import { collectRefs } from "../spec/refs.js";
 import { SUBSCHEMA_KEYWORDS, SUBSCHEMA_LIST_KEYWORDS, SUBSCHEMA_MAP_KEYWORDS } from "../spec/schema-keywords.js";
 import { getAt, isRecord, parsePointer, toPointer } from "../../src/util/json-pointer.js";
 import { type Problem, relativeFile } from "./problems.js";
@@ -156,17 +157,7 @@ function schemaSubset(document: OpenApiDocument, checks: readonly ExampleCheck[]
     }
     parent[segments.at(-1) ?? ""] = getAt(document, segments);
   }
-  let local = true;
-  const seen = new Set<unknown>();
-  const visit = (node: unknown): void => {
-    if (!local || typeof node !== "object" || node === null || seen.has(node)) return;
-    seen.add(node);
-    if (Array.isArray(node)) return node.forEach(visit);
-    const record = node as Record<string, unknown>;
-    if (typeof record.$ref === "string" && !record.$ref.startsWith("#/components/schemas/")) local = false;
-    Object.values(record).forEach(visit);
-  };
-  visit(subset);
+  const local = collectRefs(subset).every((ref) => ref.startsWith("#/components/schemas/"));
   return local ? (subset as OpenApiDocument) : undefined;
 }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { BaseResolver, type Document, ResolveError, type Source } from "@redocly/openapi-core";
 import { LineCounter, isAlias, isScalar, parseDocument, visit } from "yaml";
 import { parsedFile } from "./parsed-files.js";
+import { collectRefs } from "./refs.js";
 
 /** A `$ref` that points outside the contract folder, found before anything it names is read. */
 export interface RefViolation {
@@ -53,27 +54,6 @@ function realOrUndefined(file: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Every string `$ref` in a parsed YAML/JSON value, in document order. */
-function collectRefs(root: unknown): string[] {
-  const refs: string[] = [];
-  const seen = new Set<object>();
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
-      continue;
-    }
-    const record = node as Record<string, unknown>;
-    if (typeof record.$ref === "string") refs.push(record.$ref);
-    const values = Object.values(record);
-    for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
-  }
-  return refs;
 }
 
 /**

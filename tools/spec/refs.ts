@@ -1,5 +1,6 @@
 // The one `$ref` follower of the tools: local refs (`#/…`) in a bundled document, chains
-// included, with cycles and external refs refused rather than looped over or fetched.
+// included, with cycles and external refs refused rather than looped over or fetched; and the one
+// collector of the `$ref`s a value holds.
 import { getAt, isRecord, parsePointer } from "../../src/util/json-pointer.js";
 
 export class RefError extends Error {
@@ -58,4 +59,25 @@ export function resolveObject(document: unknown, node: unknown): Record<string, 
     if (error instanceof RefError) return undefined;
     throw error;
   }
+}
+
+/** Every string `$ref` in a parsed YAML/JSON value, in document order. */
+export function collectRefs(root: unknown): string[] {
+  const refs: string[] = [];
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    if (typeof record.$ref === "string") refs.push(record.$ref);
+    const values = Object.values(record);
+    for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
+  }
+  return refs;
 }
