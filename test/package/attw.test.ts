@@ -1,9 +1,10 @@
 // are-the-types-wrong on the packed tarball, through its library (@arethetypeswrong/core).
 import { readFile } from "node:fs/promises";
 import { checkPackage, createPackageFromTarballData } from "@arethetypeswrong/core";
-import { expect, inject, it } from "vitest";
+import { expect, it } from "vitest";
+import { packed } from "./packed.js";
 
-const { tarball } = inject("packed");
+const { tarball } = await packed();
 
 it("has no problem according to are-the-types-wrong (node10, node16 CJS and ESM, bundler)", { timeout: 120_000 }, async () => {
   // The YAML is a file to locate (require.resolve), not a module TypeScript can type.

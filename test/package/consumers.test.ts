@@ -4,11 +4,12 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPrismMock, type PrismMock } from "../../tools/mock/index.js";
+import { packed } from "./packed.js";
 
 const run = promisify(execFile);
-const { root, consumer } = inject("packed");
+const { root, consumer } = await packed();
 let mock: PrismMock;
 
 beforeAll(async () => {

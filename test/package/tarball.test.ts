@@ -1,9 +1,10 @@
-// What `npm pack` puts in the tarball (test/package/global-setup.ts packs and installs it once).
+// What `npm pack` puts in the tarball (test/package/global-setup.ts packs and installs it once per run).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { packed } from "./packed.js";
 
-const { root, files, consumer } = inject("packed");
+const { root, files, consumer } = await packed();
 
 describe("the tarball", () => {
   it("holds the two builds with their types, the contract and its types, and nothing else", () => {

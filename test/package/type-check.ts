@@ -3,7 +3,8 @@
 import { copyFile } from "node:fs/promises";
 import path from "node:path";
 import { ts, type TS } from "../../tools/tooling/typescript.js";
-import { expect, inject, it } from "vitest";
+import { expect, it } from "vitest";
+import { packed } from "./packed.js";
 
 export const RESOLUTIONS = {
   node10: { options: { module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10 }, file: "typed.ts" },
@@ -74,7 +75,7 @@ export async function checkConsumer(consumer: string, resolution: keyof typeof R
 /** The test of one resolution; one file each, so no file runs more than one program. */
 export function itTypeChecks(resolution: keyof typeof RESOLUTIONS): void {
   it(`an installed consumer type-checks under moduleResolution ${resolution}`, { timeout: 120_000 }, async () => {
-    const consumer = inject("packed").consumer;
+    const { consumer } = await packed();
     const { problems, declarations, dependenciesChecked } = await checkConsumer(consumer, resolution);
     expect(problems).toEqual([]);
     // openapi-fetch's declarations of this program's module format are checked here (and only here).
