@@ -4,10 +4,14 @@ import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Debian's chromium-headless-shell first: Chromium's old headless mode, the build playwright itself
+// runs for headless tests; a launch and the English page take about 40% less CPU than with the full
+// browser. The full browser (package chromium) works too.
+const INSTALLED = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? INSTALLED.find((file) => existsSync(file)) ?? INSTALLED[0]!;
 export const hasBrowser = existsSync(CHROMIUM);
 if (!hasBrowser) {
-  console.warn(`docs browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  console.warn(`docs browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium-headless-shell, or set CHROMIUM_PATH)`);
 }
 // Generous bounds: they only matter when something is wrong, and 2 shared cores can be slow.
 export const WAIT_MS = 30_000;
