@@ -40,7 +40,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const consumerSources = fileURLToPath(new URL("./consumer/", import.meta.url));
 
 async function pack(work: string): Promise<PackedPackage> {
-  await run(process.execPath, ["scripts/run-ts.mjs", "scripts/build.ts"], { cwd: root });
+  await run("npm", ["run", "build", "--silent"], { cwd: root });
   const packed = await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
   const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf("["))) as { filename: string; files: { path: string }[] }[];
   if (info === undefined) throw new Error("npm pack reported nothing");
