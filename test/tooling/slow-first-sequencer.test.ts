@@ -11,7 +11,7 @@ describe("the order of the test files", () => {
       spec("isolated", "test/client/upload.test.ts"),
       spec("tests", "test/a.test.ts"),
       spec("package", "test/package/tarball.test.ts"),
-      spec("package", "test/package/types-node10.test.ts"),
+      spec("package", "test/package/types.test.ts"),
       spec("tests", "test/pipeline/cli.test.ts"),
       spec("tests", "test/b.test.ts"),
     ];
@@ -19,7 +19,7 @@ describe("the order of the test files", () => {
       "tests:test/pipeline/cli.test.ts",
       "tests:test/a.test.ts",
       "tests:test/b.test.ts",
-      "package:test/package/types-node10.test.ts",
+      "package:test/package/types.test.ts",
       "package:test/package/tarball.test.ts",
       "isolated:test/client/upload.test.ts",
     ]);

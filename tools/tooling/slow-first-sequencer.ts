@@ -12,7 +12,7 @@ export const SLOW_FIRST = [
   "test/docs/description-fuzz.browser.test.ts",
   "test/pipeline/drift.test.ts",
   "test/pipeline/cli.test.ts",
-  "test/package/types-node10.test.ts",
+  "test/package/types.test.ts",
   "test/package/consumers.test.ts",
   "test/contract/lint.test.ts",
   "test/contract/properties.test.ts",

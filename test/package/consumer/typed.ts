@@ -1,4 +1,4 @@
-// A downstream project's view of the package, by its name only. test/package/type-check.ts
+// A downstream project's view of the package, by its name only. test/package/types.test.ts
 // type-checks this file inside a consumer that installed the tarball, once per moduleResolution.
 import { createWebinar, createZoomClient, deleteWebinar, getWebinar, listWebinarRegistrants, ZoomApiError } from "zoom-webinar-contract";
 import type { components, paths, Webinar } from "zoom-webinar-contract";
