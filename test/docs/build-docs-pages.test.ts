@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocsPages, DEFAULT_OVERLAYS_DIR, type BuiltPage } from "../../tools/docs/build-docs-pages.js";
+import { renderRedocPage } from "../../tools/docs/redoc-page.js";
 import type { JsonObject } from "../../tools/docs/types.js";
 import { bundledSpec } from "../support/spec.js";
 
@@ -67,6 +68,13 @@ describe("buildDocsPages", () => {
       expect(directives["script-src"]).toBe(hashes.join(" "));
       expect(directives["script-src"]).not.toMatch(/unsafe/);
     }
+  });
+
+  it("keeps the spec and the options out of the module: pages with other ones run the same code", () => {
+    const page = (title: string, options: JsonObject) =>
+      renderRedocPage({ lang: "en", title, alternate: { lang: "zh-CN", href: "zh-CN.html" }, document: { openapi: "3.1.0", info: { title, version: "1" }, paths: {} }, options });
+    const scriptSrc = (html: string) => /script-src ([^;"]+)/.exec(html)?.[1];
+    expect(scriptSrc(page("A", { sanitize: true }))).toBe(scriptSrc(page("B", { sanitize: false })));
   });
 
   it("refuses a Chinese overlay that would change the structure", async () => {

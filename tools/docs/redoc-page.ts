@@ -64,9 +64,12 @@ export function contentSecurityPolicy(scripts: readonly string[], connectSelf = 
 
 export function renderRedocPage(input: RedocPageInput): string {
   const options = { ...input.options, disableTelemetry: true, skipBundle: true };
-  // The spec travels as an inert JSON data block; the module reads it after parsing.
+  // The spec and the options travel as inert JSON data blocks that the module reads after parsing,
+  // so the module is the same text in every page: one CSP hash, and a browser that opens another
+  // page at the same address reuses its compiled code.
   const module = `${redocStandalone()}
-init(JSON.parse(document.getElementById("redoc-definition").textContent), ${JSON.stringify(options)}, document.getElementById("redoc"));
+const dataBlock = (id) => JSON.parse(document.getElementById(id).textContent);
+init(dataBlock("redoc-definition"), dataBlock("redoc-options"), document.getElementById("redoc"));
 `;
   const scripts = [module, ...(input.extraScript ? [input.extraScript] : [])];
   // The policy is the first thing after the charset: content rendered later cannot precede it,
@@ -101,6 +104,7 @@ html:lang(zh-CN) {
 <noscript>This reference is rendered by JavaScript (Redoc); enable it to read the page.</noscript>
 <div id="redoc"></div>
 <script type="application/json" id="redoc-definition">${scriptJson(input.document)}</script>
+<script type="application/json" id="redoc-options">${scriptJson(options)}</script>
 ${scripts.map((script, index) => `<script${index === 0 ? ' type="module"' : ""}>${script}</script>`).join("\n")}
 </body>
 </html>
