@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getWebinar, ZoomApiError, type ResponseDrift } from "../../src/index.js";
+import { createZoomClient, getWebinar, ZoomApiError, type ResponseDrift } from "../../src/index.js";
 import { fastClient, SUB_ACCOUNT } from "./support/clients.js";
 import { json, startFakeZoom, type FakeZoom } from "./support/fake-zoom.js";
 import { example, recurringWebinar, type Webinar } from "./support/spec-examples.js";
@@ -46,6 +46,31 @@ async function mismatchOf(body: unknown): Promise<ZoomApiError> {
   expect(error).toBeInstanceOf(ZoomApiError);
   return error as ZoomApiError;
 }
+
+// First in the file: no call has validated yet. An application pays for the validators it uses.
+describe("the Webinar validator module", () => {
+  function serving(body: unknown, validateResponses: boolean) {
+    const text = JSON.stringify(body);
+    return createZoomClient({
+      baseUrl: "http://127.0.0.1:9/v2",
+      accessToken: "lazy-validator-token",
+      validateResponses,
+      retry: { retries: 0 },
+      fetch: async () => new Response(text, { status: 200, headers: { "content-type": "application/json" } }),
+    });
+  }
+
+  it("is not loaded while validation is off, and loaded once by the first call that validates", async () => {
+    const offBody = { ...recurringWebinar(), id: "not a number" };
+    await expect(getWebinar(serving(offBody, false), params)).resolves.toEqual(offBody);
+    await expect(getWebinar(serving(offBody, false), params)).resolves.toEqual(offBody);
+    expect(loads.modules).toBe(0);
+
+    await expect(getWebinar(serving(recurringWebinar(), true), params)).resolves.toEqual(recurringWebinar());
+    await expect(getWebinar(serving(offBody, true), params)).rejects.toMatchObject({ mismatches: [{ instancePath: "/id", message: "must be integer" }] });
+    expect(loads.modules).toBe(1);
+  });
+});
 
 describe("validateResponses", () => {
   it.each(["RecurringWebinar", "ScheduledWebinar"])("accepts the spec's own example %s", async (name) => {
