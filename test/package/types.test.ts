@@ -2,8 +2,8 @@
 // analysis of the tarball (through its library, @arethetypeswrong/core), then tsc in this process
 // over the consumer's typed.ts against the INSTALLED declarations, once per moduleResolution (the
 // source is the same; its extension picks the module format under node16). One file, so one worker
-// loads TypeScript and parses its libs and the package's declarations once: the same checks in five
-// files, spread over two workers, took about twice the CPU (docs/decisions/0009-test-speed.md).
+// loads TypeScript and parses its libs and the package's declarations for all of them; as five
+// files they ran in both package workers (docs/decisions/0009-test-speed.md).
 import { copyFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import { checkPackage, createPackageFromTarballData } from "@arethetypeswrong/core";
