@@ -1,8 +1,8 @@
 // `npm run bench`: builds the package, then raw fetch vs the client vs the validating client over
 // loopback, and what the package costs before a call (import time, bundle size, validators
 // loaded); see tools/bench/client-bench.ts and tools/bench/package-cost.ts. It runs on plain Node
-// (scripts/run-ts.mjs), not tsx: tsx's module hooks would handle every import() the client makes
-// (one per validated response), ~350 µs each here, and count it as the client's cost.
+// (scripts/run-ts.mjs, no module hooks): a loader hook would handle every import() the client makes
+// (one per validated response), ~350 µs each under tsx, and count it as the client's cost.
 import { buildPackage } from "../tools/tooling/build-package.js";
 import { runCli, usageError } from "./cli.js";
 import { COMMANDS } from "./commands.js";

@@ -287,8 +287,6 @@ describe("contract:live without credentials", () => {
 
 describe("npm run contract:live (the script)", () => {
   const execFileAsync = promisify(execFile);
-  // tsx's loader in this node process (its public entry), not its CLI, which starts a second process.
-  const tsx = import.meta.resolve("tsx");
   // Never the developer's real credentials: the child sees only what the test sets.
   const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("ZOOM_")));
 
@@ -297,7 +295,7 @@ describe("npm run contract:live (the script)", () => {
     "exits 1 with the table on stdout against the drifted fake, without the secret",
     async () => {
       fake.api(zoomAnswering({ getWebinar: driftedWebinar() }));
-      const drifted = await execFileAsync(process.execPath, ["--import", tsx, "scripts/contract-live.ts"], { cwd: repoRoot, env: { ...baseEnv, ...liveEnv() }, timeout: 30_000 }).then(
+      const drifted = await execFileAsync(process.execPath, ["scripts/run-ts.mjs", "scripts/contract-live.ts"], { cwd: repoRoot, env: { ...baseEnv, ...liveEnv() }, timeout: 30_000 }).then(
         () => ({ code: 0, stdout: "", stderr: "" }),
         (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? -1, stdout: error.stdout ?? "", stderr: error.stderr ?? "" }),
       );

@@ -11,8 +11,8 @@ import { runGate } from "../../tools/contract-diff/gate.js";
 import { formatReport } from "../../tools/contract-diff/report.js";
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-// tsx's loader (its public entry) in this node process, not its CLI: the CLI wrapper adds a second process start.
-const TSX_LOADER = import.meta.resolve("tsx");
+// As npm runs it (package.json): the TypeScript runner, then the script.
+const RUNNER = join(PROJECT, "scripts/run-ts.mjs");
 const SCRIPT = join(PROJECT, "scripts/diff.ts");
 
 const ROOT_YAML = `openapi: 3.1.0
@@ -74,7 +74,7 @@ function write(path: string, text: string): void {
 }
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ["--import", TSX_LOADER, SCRIPT, ...args], { cwd: repo, encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(process.execPath, [RUNNER, SCRIPT, ...args], { cwd: repo, encoding: "utf8", timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -23,7 +23,7 @@ describe("the npm scripts", () => {
   });
 
   it.each(ours)("%s runs one TypeScript entry point that parses with the shared helper before anything else", (name) => {
-    const entry = /^(?:tsx|node scripts\/run-ts\.mjs) (scripts\/[\w-]+\.ts)$/.exec(scripts[name] ?? "")?.[1];
+    const entry = /^node scripts\/run-ts\.mjs (scripts\/[\w-]+\.ts)$/.exec(scripts[name] ?? "")?.[1];
     expect(entry, `${name}: ${scripts[name]}`).toBeDefined();
     const source = readFileSync(`${root}${entry}`, "utf8");
     const body = source.split("\n").filter((line) => line.trim() !== "" && !/^\s*(\/\/|\*|\/\*\*|import |\} from )/.test(line));
@@ -63,8 +63,8 @@ describe.each(Object.entries(COMMANDS))("npm run %s", (_, spec) => {
 describe("one spawned script", () => {
   // The unknown-option exit (2, no stack) is parseCommandLine's, tested in-process above.
   it("prints its help and exits 0 without starting anything", { timeout: 60_000 }, async () => {
-    // tsx's loader (its public entry) in this node process, not its CLI, which starts a second one.
-    const help = await run(process.execPath, ["--import", import.meta.resolve("tsx"), "scripts/mock.ts", "--help"], { cwd: root });
+    // As npm runs it (package.json): the TypeScript runner, then the script.
+    const help = await run(process.execPath, ["scripts/run-ts.mjs", "scripts/mock.ts", "--help"], { cwd: root });
     expect(help.stdout).toMatch(/^usage: npm run mock -- \[options\]/);
     expect(help.stdout).not.toContain("mock: Zoom's API on");
   });

@@ -12,8 +12,8 @@ import { GENERATED_OPENAPI_JSON } from "../../tools/spec/generated-files.js";
 import type { OpenApiDocument } from "../spec/openapi-ajv.js";
 import { bundleSizes, importTimes, loadedValidators, packagePaths, type ImportTimes, type LoadedValidators, type SizeReport } from "./package-cost.js";
 
-// The built package (dist/esm/, built by `npm run bench` first), because that is what consumers run: under
-// tsx the sources carry esbuild's keepNames helpers, which cost a few µs per call on their own.
+// The built package (dist/esm/, built by `npm run bench` first), because that is what consumers run
+// (compiled on the fly, sources can carry helpers such as tsx's keepNames, a few µs per call).
 // Types come from src/ so this file type-checks without a build.
 type ClientModule = typeof import("../../src/index.js");
 type ValidatorModule = typeof import("../../generated/validators/Webinar.js");
