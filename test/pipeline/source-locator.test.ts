@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { parseYaml } from "@redocly/openapi-core";
 import { bundleSpec } from "../../tools/spec/bundle-contract.js";
+import { parsedFile } from "../../tools/spec/parsed-files.js";
 import { loadRedoclyConfig } from "../../tools/pipeline/redocly-common.js";
 import { SourceLocator } from "../../tools/pipeline/source-locator.js";
 import { type FixtureCopy, copyFixture } from "./support/fixtures.js";
@@ -20,6 +23,14 @@ describe("SourceLocator", () => {
     locator = new SourceLocator(entry, result.bundle.document);
   });
   afterAll(() => copy?.remove());
+
+  it("walks the files as they are: the bundler rewrote copies of the shared parses, not the parses", () => {
+    for (const file of ["openapi/openapi.yaml", "openapi/components.yaml"]) {
+      const full = path.join(copy.dir, file);
+      const text = readFileSync(full, "utf8");
+      expect(parsedFile(full, text).parsed, file).toEqual(parseYaml(text));
+    }
+  });
 
   it("maps a component the bundler pulled in from another file back to that file and line", () => {
     // components.yaml line 49 is `        type:` under Webinar.properties.

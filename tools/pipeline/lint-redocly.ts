@@ -13,7 +13,7 @@ export async function lintWithRedocly(options: { rootDir: string; entry: string;
   try {
     // Lint only reads the documents unless a preprocessor is configured: then it gets its own parse.
     const shareParses = Object.values(options.config.preprocessors ?? {}).every((configured) => Object.keys(configured ?? {}).length === 0);
-    const resolver = new ContainedResolver(options.contractDir ?? path.dirname(entry), { shareParses });
+    const resolver = new ContainedResolver(options.contractDir ?? path.dirname(entry), { parses: shareParses ? "shared" : "copied" });
     const problems = await lint({ ref: entry, config: options.config, externalRefResolver: resolver });
     return problems.filter((p) => !p.ignored).map((p) => fromRedoclyProblem(options.rootDir, p, entry));
   } catch (error) {

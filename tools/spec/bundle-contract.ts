@@ -75,7 +75,7 @@ export async function bundleSpec(options: BundleSpecOptions): Promise<BundleResu
       config,
       dereference: options.dereference === true,
       removeUnusedComponents: false,
-      externalRefResolver: new ContainedResolver(contractDir),
+      externalRefResolver: new ContainedResolver(contractDir, { parses: "copied" }),
     });
   } catch (error) {
     return { problems: [problemFromThrown(rootDir, error, entry, "bundle")] };
@@ -131,7 +131,7 @@ export async function bundleContractText(text: string, name: string, options: { 
     config,
     dereference: options.dereference === true,
     removeUnusedComponents: options.removeUnusedComponents === true,
-    externalRefResolver: new ContainedResolver(contractDir),
+    externalRefResolver: new ContainedResolver(contractDir, { parses: "copied" }),
   });
   const problems = result.problems.filter((p) => !p.ignored).map((p) => fromRedoclyProblem(contractDir, p, path.resolve(name)));
   const parsed: unknown = result.bundle.parsed;
