@@ -26,6 +26,7 @@ import { json, startFakeZoom, type FakeZoom, type Responder } from "../client/su
 import { recurringWebinar } from "../client/support/spec-examples.js";
 import { loadBundledContract } from "./support/contract.js";
 import { repoRoot } from "../support/spec.js";
+import { npmScriptArgs } from "../../tools/tooling/npm-script.js";
 
 const CLIENT_ID = "live-client-Qm2";
 const CLIENT_SECRET = "live-s3cr3t-Vb81-never-print";
@@ -295,7 +296,7 @@ describe("npm run contract:live (the script)", () => {
     "exits 1 with the table on stdout against the drifted fake, without the secret",
     async () => {
       fake.api(zoomAnswering({ getWebinar: driftedWebinar() }));
-      const drifted = await execFileAsync(process.execPath, ["scripts/run-ts.mjs", "scripts/contract-live.ts"], { cwd: repoRoot, env: { ...baseEnv, ...liveEnv() }, timeout: 30_000 }).then(
+      const drifted = await execFileAsync(process.execPath, npmScriptArgs("contract:live"), { cwd: repoRoot, env: { ...baseEnv, ...liveEnv() }, timeout: 30_000 }).then(
         () => ({ code: 0, stdout: "", stderr: "" }),
         (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? -1, stdout: error.stdout ?? "", stderr: error.stderr ?? "" }),
       );

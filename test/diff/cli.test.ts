@@ -3,17 +3,15 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GateInputError } from "../../tools/contract-diff/git.js";
 import { runGate } from "../../tools/contract-diff/gate.js";
 import { formatReport } from "../../tools/contract-diff/report.js";
+import { npmScriptArgs } from "../../tools/tooling/npm-script.js";
 
-const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-// As npm runs it (package.json): the TypeScript runner, then the script.
-const RUNNER = join(PROJECT, "scripts/run-ts.mjs");
-const SCRIPT = join(PROJECT, "scripts/diff.ts");
+// As npm runs it (package.json), without npm.
+const DIFF = npmScriptArgs("diff");
 
 const ROOT_YAML = `openapi: 3.1.0
 info: {title: Things, version: 1.0.0}
@@ -74,7 +72,7 @@ function write(path: string, text: string): void {
 }
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [RUNNER, SCRIPT, ...args], { cwd: repo, encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(process.execPath, [...DIFF, ...args], { cwd: repo, encoding: "utf8", timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { GENERATED_DIR } from "../../tools/spec/generated-files.js";
+import { npmScriptArgs } from "../../tools/tooling/npm-script.js";
 import { type FixtureCopy, BAD_SPECS, copyFixture, hashTree, repoRoot, writePreviousOutput } from "./support/fixtures.js";
 
 const lintWarning = BAD_SPECS.find((s) => s.name === "lint-warning");
@@ -21,7 +22,7 @@ function run(script: string, args: string[], cwd: string): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [path.join(repoRoot, "scripts/run-ts.mjs"), path.join(repoRoot, script), ...args],
+      [...npmScriptArgs(script), ...args],
       { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 },
       (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, lines: stdout.trimEnd().split("\n"), stderr }),
     );
@@ -42,7 +43,7 @@ describe("commands", () => {
     // generate runs only the steps that report the warning: the command's wiring (options, one line
     // per step, problems, summary, exit code) is what is smoke-tested; Spectral runs in `lint`.
     const steps = ["--steps", "bundle,lint-redocly"];
-    [generate, lint] = await Promise.all([run("scripts/generate.ts", ["--root", copy.dir, "--no-cache", ...steps], repoRoot), run("scripts/lint.ts", [], copy.dir)]);
+    [generate, lint] = await Promise.all([run("generate", ["--root", copy.dir, "--no-cache", ...steps], repoRoot), run("lint", [], copy.dir)]);
   }, 90_000);
   afterAll(() => copy?.remove());
 

@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parseCommandLine } from "../../scripts/cli.js";
 import { COMMANDS } from "../../scripts/commands.js";
+import { npmScriptArgs } from "../../tools/tooling/npm-script.js";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -22,10 +23,17 @@ describe("the npm scripts", () => {
     expect(ours.sort()).toEqual(Object.keys(COMMANDS).sort());
   });
 
+  it("are started by the smoke tests and bench:generate as npm starts them: Node's flags, the runner, the entry point", () => {
+    expect(npmScriptArgs("generate")).toEqual(["--no-experimental-detect-module", `${root}scripts/run-ts.mjs`, `${root}scripts/generate.ts`]);
+    expect(npmScriptArgs("lint")).toEqual([`${root}scripts/run-ts.mjs`, `${root}scripts/lint.ts`]);
+    // Another tool's own CLI has no such arguments.
+    expect(() => npmScriptArgs("test")).toThrow(/"test" is not `node \[flags\] scripts\/run-ts\.mjs/);
+  });
+
   it.each(ours)("%s runs one TypeScript entry point that parses with the shared helper before anything else", (name) => {
-    const entry = /^node scripts\/run-ts\.mjs (scripts\/[\w-]+\.ts)$/.exec(scripts[name] ?? "")?.[1];
-    expect(entry, `${name}: ${scripts[name]}`).toBeDefined();
-    const source = readFileSync(`${root}${entry}`, "utf8");
+    // `node [flags] scripts/run-ts.mjs scripts/<entry>.ts`, or npmScriptArgs throws.
+    const entry = npmScriptArgs(name).at(-1)!;
+    const source = readFileSync(entry, "utf8");
     const body = source.split("\n").filter((line) => line.trim() !== "" && !/^\s*(\/\/|\*|\/\*\*|import |\} from )/.test(line));
     // The first statement is the parse (or the destructuring of its result).
     expect(body[0], entry).toMatch(new RegExp(`runCli\\(COMMANDS(\\.${name}|\\["${name}"\\])\\)`));
@@ -63,8 +71,8 @@ describe.each(Object.entries(COMMANDS))("npm run %s", (_, spec) => {
 describe("one spawned script", () => {
   // The unknown-option exit (2, no stack) is parseCommandLine's, tested in-process above.
   it("prints its help and exits 0 without starting anything", { timeout: 60_000 }, async () => {
-    // As npm runs it (package.json): the TypeScript runner, then the script.
-    const help = await run(process.execPath, ["scripts/run-ts.mjs", "scripts/mock.ts", "--help"], { cwd: root });
+    // As npm runs it (package.json), without npm.
+    const help = await run(process.execPath, [...npmScriptArgs("mock"), "--help"], { cwd: root });
     expect(help.stdout).toMatch(/^usage: npm run mock -- \[options\]/);
     expect(help.stdout).not.toContain("mock: Zoom's API on");
   });

@@ -9,6 +9,7 @@ import { paths as jsonPaths } from "jsonpath-rfc9535";
 import { parse, stringify } from "yaml";
 import { bundleContractText } from "../spec/bundle-contract.js";
 import { GENERATED_DIR, GENERATED_FILES } from "../spec/generated-files.js";
+import { npmScriptArgs } from "../tooling/npm-script.js";
 import { runPipeline } from "./run-pipeline.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -93,7 +94,7 @@ function chainOnce(rootDir: string, out: string): Promise<number> {
 }
 
 function generateProcess(rootDir: string, out: string, cacheDir: string): Promise<number> {
-  return timed(() => run([path.join(repoRoot, "scripts/run-ts.mjs"), path.join(repoRoot, "scripts/generate.ts"), "--root", rootDir, "--out", out, "--cache-dir", cacheDir, "--quiet"], repoRoot));
+  return timed(() => run([...npmScriptArgs("generate"), "--root", rootDir, "--out", out, "--cache-dir", cacheDir, "--quiet"], repoRoot));
 }
 
 async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
