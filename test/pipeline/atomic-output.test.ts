@@ -14,7 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
-const tree = async (dir: string) => Object.fromEntries([...(await readTree(dir))].map(([k, v]) => [k, v.toString("utf8")]));
+const tree = async (dir: string) => Object.fromEntries([...readTree(dir)].map(([k, v]) => [k, v.toString("utf8")]));
 
 describe("atomic output", () => {
   it("stages next to the output folder, under a git-ignored .tmp- name, with normal permissions", async () => {
@@ -31,7 +31,7 @@ describe("atomic output", () => {
     await swapIntoPlace(staging, outDir);
     expect(await tree(outDir)).toEqual({ "docs/index.html": "new page", "new.txt": "new" });
     expect(existsSync(staging)).toBe(false);
-    expect((await readTree(root)).size).toBe(2);
+    expect(readTree(root).size).toBe(2);
   });
 
   it("creates the output folder when there was none", async () => {
@@ -74,7 +74,7 @@ describe("atomic output", () => {
   });
 
   it("reads a missing folder as empty", async () => {
-    expect((await readTree(path.join(root, "nope"))).size).toBe(0);
+    expect(readTree(path.join(root, "nope")).size).toBe(0);
   });
 
   it("writes bytes exactly", async () => {

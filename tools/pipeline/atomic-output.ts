@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { chmod, cp, mkdtemp, readFile, readdir, rename, rm, writeFile, mkdir } from "node:fs/promises";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { chmod, cp, mkdtemp, readdir, rename, rm, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -57,19 +57,21 @@ export async function recoverInterruptedSwap(outDir: string): Promise<boolean> {
   return true;
 }
 
-/** Relative posix path → contents, for every regular file under `dir` (empty if missing). */
-export async function readTree(dir: string): Promise<Map<string, Buffer>> {
+/**
+ * Relative posix path → contents, for every regular file under `dir` (empty if missing).
+ * Synchronous: generated/ is a few dozen files, and awaiting each read left an unchanged run idle.
+ */
+export function readTree(dir: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   if (!existsSync(dir)) return files;
-  const walk = async (current: string): Promise<void> => {
-    const entries = await readdir(current, { withFileTypes: true });
-    for (const entry of entries) {
+  const walk = (current: string): void => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) files.set(path.relative(dir, full).split(path.sep).join("/"), await readFile(full));
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) files.set(path.relative(dir, full).split(path.sep).join("/"), readFileSync(full));
     }
   };
-  await walk(dir);
+  walk(dir);
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
 }
 

@@ -335,7 +335,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
               const result = await buildDocs({ document: await document(), outDir: dir, overlaysDir });
               const translationFile = relativeFile(rootDir, path.join(overlaysDir, "zh-CN.yaml"));
               const files: Record<string, string> = {};
-              for (const [file, bytes] of await readTree(dir)) files[`docs/${file}`] = bytes.toString("utf8");
+              for (const [file, bytes] of readTree(dir)) files[`docs/${file}`] = bytes.toString("utf8");
               return { problems: result.warnings.flatMap((w) => docsWarningProblems(translationFile, w)), files };
             } finally {
               await removeDir(dir);
@@ -353,7 +353,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   const skipped = STEP_NAMES.filter((s) => !selected.has(s));
   const t0 = performance.now();
   if (mode === "write") await recoverInterruptedSwap(outDir);
-  const current = await readTree(outDir);
+  const current = readTree(outDir);
   // Outputs of skipped steps are neither rebuilt nor judged, and are carried over as they are.
   const notProduced = [...current.keys()].filter((file) => skipped.some((s) => ownsFile(s, file)));
   for (const file of notProduced) current.delete(file);
