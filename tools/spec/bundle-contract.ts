@@ -49,7 +49,7 @@ export async function bundleSpec(options: BundleSpecOptions): Promise<BundleResu
   const { rootDir } = options;
   const entry = path.resolve(rootDir, options.entry);
   const contractDir = path.resolve(options.contractDir ?? path.dirname(entry));
-  const violations = await findRefViolations(entry, contractDir);
+  const violations = findRefViolations(entry, contractDir);
   if (violations.length > 0) {
     return {
       problems: violations.map((v) => ({

@@ -61,7 +61,7 @@ function realOrUndefined(file: string): string | undefined {
  * parsed as the bundler parses it (Redocly's `parseYaml`); a file that does not parse that way,
  * or holds a refused ref, is read again with the `yaml` parser for the line of each ref.
  */
-export async function findRefViolations(entry: string, contractDir: string = path.dirname(entry)): Promise<RefViolation[]> {
+export function findRefViolations(entry: string, contractDir: string = path.dirname(entry)): RefViolation[] {
   const violations: RefViolation[] = [];
   const queue = [path.resolve(entry)];
   const seen = new Set(queue);
