@@ -1,12 +1,10 @@
-// The installed package's types under each moduleResolution, in one file: are-the-types-wrong's
-// analysis of the tarball (through its library, @arethetypeswrong/core), then tsc in this process
-// over the consumer's typed.ts against the INSTALLED declarations, once per moduleResolution (the
-// source is the same; its extension picks the module format under node16). One file, so one worker
-// loads TypeScript and parses its libs and the package's declarations for all of them; as five
-// files they ran in both package workers (docs/decisions/0009-test-speed.md).
-import { copyFile, readFile } from "node:fs/promises";
+// The installed package's types under each moduleResolution: tsc in this process over the
+// consumer's typed.ts against the INSTALLED declarations, once per moduleResolution (the source is
+// the same; its extension picks the module format under node16). One file, so one worker loads
+// TypeScript and parses its libs and the package's declarations for all four
+// (docs/decisions/0009-test-speed.md); are-the-types-wrong is ./are-the-types-wrong.test.ts.
+import { copyFile } from "node:fs/promises";
 import path from "node:path";
-import { checkPackage, createPackageFromTarballData } from "@arethetypeswrong/core";
 import { ts, type TS } from "../../tools/tooling/typescript.js";
 import { describe, expect, it } from "vitest";
 import { packed } from "./packed.js";
@@ -76,16 +74,6 @@ async function checkConsumer(consumer: string, resolution: keyof typeof RESOLUTI
     dependenciesChecked,
   };
 }
-
-it("has no problem according to are-the-types-wrong (node10, node16 CJS and ESM, bundler)", { timeout: 120_000 }, async () => {
-  const { tarball } = await packed();
-  // The YAML is a file to locate (require.resolve), not a module TypeScript can type.
-  const result = await checkPackage(createPackageFromTarballData(new Uint8Array(await readFile(tarball))), { excludeEntrypoints: ["./openapi.yaml"] });
-  if (result.types === false) throw new Error("are-the-types-wrong found no types in the tarball");
-  expect(result.types).toEqual({ kind: "included" });
-  expect(Object.keys(result.entrypoints).sort()).toEqual([".", "./openapi.json", "./package.json", "./schema"]);
-  expect(result.problems).toEqual([]);
-});
 
 describe.each(Object.keys(RESOLUTIONS) as (keyof typeof RESOLUTIONS)[])("moduleResolution %s", (resolution) => {
   it("an installed consumer type-checks", { timeout: 120_000 }, async () => {

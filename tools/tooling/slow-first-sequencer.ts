@@ -13,6 +13,7 @@ export const SLOW_FIRST = [
   "test/pipeline/drift.test.ts",
   "test/pipeline/cli.test.ts",
   "test/package/types.test.ts",
+  "test/package/are-the-types-wrong.test.ts",
   "test/package/consumers.test.ts",
   "test/contract/lint.test.ts",
   "test/contract/properties.test.ts",
