@@ -1,11 +1,6 @@
 import { configDefaults, defineConfig } from "vitest/config";
 import SlowFirstSequencer from "./tools/tooling/slow-first-sequencer.js";
 import SummaryReporter from "./tools/tooling/summary-reporter.js";
-import { enableCompileCache } from "./tools/tooling/compile-cache.mjs";
-
-// Node 22+: the workers (and the commands tests spawn) reuse the compiled code of the packages
-// they load, from earlier runs and from `npm run generate`; docs/decisions/0009-test-speed.md.
-enableCompileCache();
 
 /** Files that mock modules (vi.mock): they need a module registry of their own. */
 const NEEDS_ISOLATION = ["test/client/response-validation.test.ts", "test/client/upload.test.ts"];
@@ -20,7 +15,6 @@ export default defineConfig({
     // TypeScript's one 9 MB file is such a file, and openapi-typescript and are-the-types-wrong
     // import it as ESM; Node would compile it once more only to find it is CommonJS.
     execArgv: ["--no-experimental-detect-module"],
-    setupFiles: ["test/support/flush-compile-cache.ts"],
     // Nets, not measurements: no outcome depends on time (clocks and sleeps are injected), but a
     // set-up that bundles or lints the contract can take more than the 10 s default on a machine
     // shared with other jobs.

@@ -8,9 +8,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { enableCompileCache } from "../tools/tooling/compile-cache.mjs";
-
-enableCompileCache();
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const [entryArg, ...args] = process.argv.slice(2);
