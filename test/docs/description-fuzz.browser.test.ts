@@ -340,11 +340,13 @@ describe("generated descriptions", () => {
   );
 
   it.skipIf(!hasBrowser)(
-    "would see it if the CSP let inline script run: the same bypass page with script-src 'unsafe-inline' is caught",
+    "would see it if the CSP let inline script run: the fixed hostile description under script-src 'unsafe-inline' is caught",
     async () => {
-      const texts = bypassSample();
+      // The harness's own check: the fixed description alone, as in the bypass page, is enough
+      // to show that script which runs is seen (the random sample would only add render work).
       const weaken = (html: string) => html.replace(/script-src [^;"]*/, "script-src 'unsafe-inline'");
-      const seen = await runBatch(texts, { ...REDOC_OPTIONS, sanitize: false }, weaken);
+      const seen = await runBatch([FIXED_HOSTILE], { ...REDOC_OPTIONS, sanitize: false }, weaken);
+      expect(seen.shown).toEqual([0]);
       expect(seen).not.toMatchObject(clean);
     },
     4 * WAIT_MS,
