@@ -14,7 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
-const tree = async (dir: string) => Object.fromEntries([...readTree(dir)].map(([k, v]) => [k, v.toString("utf8")]));
+const tree = (dir: string) => Object.fromEntries([...readTree(dir)].map(([k, v]) => [k, v.toString("utf8")]));
 
 describe("atomic output", () => {
   it("stages next to the output folder, under a git-ignored .tmp- name, with normal permissions", async () => {
@@ -29,7 +29,7 @@ describe("atomic output", () => {
     const staging = await createStagingDir(outDir);
     await writeFiles(staging, new Map([["new.txt", "new"], ["docs/index.html", "new page"]]));
     await swapIntoPlace(staging, outDir);
-    expect(await tree(outDir)).toEqual({ "docs/index.html": "new page", "new.txt": "new" });
+    expect(tree(outDir)).toEqual({ "docs/index.html": "new page", "new.txt": "new" });
     expect(existsSync(staging)).toBe(false);
     expect(readTree(root).size).toBe(2);
   });
@@ -38,13 +38,13 @@ describe("atomic output", () => {
     const staging = await createStagingDir(outDir);
     await writeFiles(staging, new Map([["a.json", "{}\n"]]));
     await swapIntoPlace(staging, outDir);
-    expect(await tree(outDir)).toEqual({ "a.json": "{}\n" });
+    expect(tree(outDir)).toEqual({ "a.json": "{}\n" });
   });
 
   it("puts the old folder back when the second rename fails", async () => {
     await writeFiles(outDir, new Map([["keep.txt", "keep"]]));
     await expect(swapIntoPlace(path.join(root, "no-such-staging"), outDir)).rejects.toThrow();
-    expect(await tree(outDir)).toEqual({ "keep.txt": "keep" });
+    expect(tree(outDir)).toEqual({ "keep.txt": "keep" });
   });
 
   it("recovers the previous output after a crash between the two renames", async () => {
@@ -53,7 +53,7 @@ describe("atomic output", () => {
     await rename(outDir, path.join(root, ".tmp-generated-previous-abc123"));
     expect(existsSync(outDir)).toBe(false);
     expect(await recoverInterruptedSwap(outDir)).toBe(true);
-    expect(await tree(outDir)).toEqual({ "keep.txt": "keep" });
+    expect(tree(outDir)).toEqual({ "keep.txt": "keep" });
     expect(await recoverInterruptedSwap(outDir)).toBe(false);
   });
 
@@ -81,6 +81,6 @@ describe("atomic output", () => {
     await writeFiles(outDir, new Map([["x/y.txt", "a\nb\n"]]));
     expect(await readFile(path.join(outDir, "x", "y.txt"), "utf8")).toBe("a\nb\n");
     await writeFile(path.join(outDir, "z"), "");
-    expect(Object.keys(await tree(outDir))).toEqual(["x/y.txt", "z"]);
+    expect(Object.keys(tree(outDir))).toEqual(["x/y.txt", "z"]);
   });
 });
