@@ -3,11 +3,12 @@
  * named by its operationId. Do not edit: change the spec and regenerate.
  */
 import { defineOperation } from "../src/client/define-operation.js";
+import type { OperationFunction } from "../src/client/operation-types.js";
 
 /**
  * List webinar templates: `GET /accounts/{accountId}/users/{userId}/webinar_templates`.
  */
-export const listWebinarTemplates = /* @__PURE__ */ defineOperation<"listWebinarTemplates", "templates">({
+export const listWebinarTemplates: OperationFunction<"listWebinarTemplates", "templates"> = /* @__PURE__ */ defineOperation({
   id: "listWebinarTemplates",
   method: "GET",
   path: "/accounts/{accountId}/users/{userId}/webinar_templates",
@@ -22,7 +23,7 @@ export const listWebinarTemplates = /* @__PURE__ */ defineOperation<"listWebinar
 /**
  * Create a webinar template: `POST /accounts/{accountId}/users/{userId}/webinar_templates`.
  */
-export const createWebinarTemplate = /* @__PURE__ */ defineOperation<"createWebinarTemplate">({
+export const createWebinarTemplate: OperationFunction<"createWebinarTemplate"> = /* @__PURE__ */ defineOperation({
   id: "createWebinarTemplate",
   method: "POST",
   path: "/accounts/{accountId}/users/{userId}/webinar_templates",
@@ -37,7 +38,7 @@ export const createWebinarTemplate = /* @__PURE__ */ defineOperation<"createWebi
 /**
  * List webinars: `GET /accounts/{accountId}/users/{userId}/webinars`.
  */
-export const listWebinars = /* @__PURE__ */ defineOperation<"listWebinars", "webinars">({
+export const listWebinars: OperationFunction<"listWebinars", "webinars"> = /* @__PURE__ */ defineOperation({
   id: "listWebinars",
   method: "GET",
   path: "/accounts/{accountId}/users/{userId}/webinars",
@@ -52,7 +53,7 @@ export const listWebinars = /* @__PURE__ */ defineOperation<"listWebinars", "web
 /**
  * Create a webinar: `POST /accounts/{accountId}/users/{userId}/webinars`.
  */
-export const createWebinar = /* @__PURE__ */ defineOperation<"createWebinar">({
+export const createWebinar: OperationFunction<"createWebinar"> = /* @__PURE__ */ defineOperation({
   id: "createWebinar",
   method: "POST",
   path: "/accounts/{accountId}/users/{userId}/webinars",
@@ -67,7 +68,7 @@ export const createWebinar = /* @__PURE__ */ defineOperation<"createWebinar">({
 /**
  * Get a webinar: `GET /accounts/{accountId}/webinars/{webinarId}`.
  */
-export const getWebinar = /* @__PURE__ */ defineOperation<"getWebinar">({
+export const getWebinar: OperationFunction<"getWebinar"> = /* @__PURE__ */ defineOperation({
   id: "getWebinar",
   method: "GET",
   path: "/accounts/{accountId}/webinars/{webinarId}",
@@ -81,7 +82,7 @@ export const getWebinar = /* @__PURE__ */ defineOperation<"getWebinar">({
 /**
  * Update a webinar: `PATCH /accounts/{accountId}/webinars/{webinarId}`.
  */
-export const updateWebinar = /* @__PURE__ */ defineOperation<"updateWebinar">({
+export const updateWebinar: OperationFunction<"updateWebinar"> = /* @__PURE__ */ defineOperation({
   id: "updateWebinar",
   method: "PATCH",
   path: "/accounts/{accountId}/webinars/{webinarId}",
@@ -94,7 +95,7 @@ export const updateWebinar = /* @__PURE__ */ defineOperation<"updateWebinar">({
 /**
  * Delete a webinar: `DELETE /accounts/{accountId}/webinars/{webinarId}`.
  */
-export const deleteWebinar = /* @__PURE__ */ defineOperation<"deleteWebinar">({
+export const deleteWebinar: OperationFunction<"deleteWebinar"> = /* @__PURE__ */ defineOperation({
   id: "deleteWebinar",
   method: "DELETE",
   path: "/accounts/{accountId}/webinars/{webinarId}",
@@ -106,7 +107,7 @@ export const deleteWebinar = /* @__PURE__ */ defineOperation<"deleteWebinar">({
 /**
  * Create webinar invite links: `POST /accounts/{accountId}/webinars/{webinarId}/invite_links`.
  */
-export const createWebinarInviteLinks = /* @__PURE__ */ defineOperation<"createWebinarInviteLinks">({
+export const createWebinarInviteLinks: OperationFunction<"createWebinarInviteLinks"> = /* @__PURE__ */ defineOperation({
   id: "createWebinarInviteLinks",
   method: "POST",
   path: "/accounts/{accountId}/webinars/{webinarId}/invite_links",
@@ -121,7 +122,7 @@ export const createWebinarInviteLinks = /* @__PURE__ */ defineOperation<"createW
 /**
  * Get a webinar's token: `GET /accounts/{accountId}/webinars/{webinarId}/token`.
  */
-export const getWebinarToken = /* @__PURE__ */ defineOperation<"getWebinarToken">({
+export const getWebinarToken: OperationFunction<"getWebinarToken"> = /* @__PURE__ */ defineOperation({
   id: "getWebinarToken",
   method: "GET",
   path: "/accounts/{accountId}/webinars/{webinarId}/token",
@@ -135,7 +136,7 @@ export const getWebinarToken = /* @__PURE__ */ defineOperation<"getWebinarToken"
 /**
  * List webinar tracking sources: `GET /accounts/{accountId}/webinars/{webinarId}/tracking_sources`.
  */
-export const listWebinarTrackingSources = /* @__PURE__ */ defineOperation<"listWebinarTrackingSources", "tracking_sources">({
+export const listWebinarTrackingSources: OperationFunction<"listWebinarTrackingSources", "tracking_sources"> = /* @__PURE__ */ defineOperation({
   id: "listWebinarTrackingSources",
   method: "GET",
   path: "/accounts/{accountId}/webinars/{webinarId}/tracking_sources",
@@ -150,7 +151,7 @@ export const listWebinarTrackingSources = /* @__PURE__ */ defineOperation<"listW
 /**
  * Update webinar status: `PUT /accounts/{accountId}/webinars/{webinarId}/status`.
  */
-export const updateWebinarStatus = /* @__PURE__ */ defineOperation<"updateWebinarStatus">({
+export const updateWebinarStatus: OperationFunction<"updateWebinarStatus"> = /* @__PURE__ */ defineOperation({
   id: "updateWebinarStatus",
   method: "PUT",
   path: "/accounts/{accountId}/webinars/{webinarId}/status",
@@ -163,7 +164,7 @@ export const updateWebinarStatus = /* @__PURE__ */ defineOperation<"updateWebina
 /**
  * List past webinar instances: `GET /accounts/{accountId}/past_webinars/{webinarId}/instances`.
  */
-export const listPastWebinarInstances = /* @__PURE__ */ defineOperation<"listPastWebinarInstances", "webinars">({
+export const listPastWebinarInstances: OperationFunction<"listPastWebinarInstances", "webinars"> = /* @__PURE__ */ defineOperation({
   id: "listPastWebinarInstances",
   method: "GET",
   path: "/accounts/{accountId}/past_webinars/{webinarId}/instances",
@@ -178,7 +179,7 @@ export const listPastWebinarInstances = /* @__PURE__ */ defineOperation<"listPas
 /**
  * Perform batch registration: `POST /accounts/{accountId}/webinars/{webinarId}/batch_registrants`.
  */
-export const addWebinarBatchRegistrants = /* @__PURE__ */ defineOperation<"addWebinarBatchRegistrants">({
+export const addWebinarBatchRegistrants: OperationFunction<"addWebinarBatchRegistrants"> = /* @__PURE__ */ defineOperation({
   id: "addWebinarBatchRegistrants",
   method: "POST",
   path: "/accounts/{accountId}/webinars/{webinarId}/batch_registrants",
@@ -193,7 +194,7 @@ export const addWebinarBatchRegistrants = /* @__PURE__ */ defineOperation<"addWe
 /**
  * Update registrants' status: `PUT /accounts/{accountId}/webinars/{webinarId}/registrants/status`.
  */
-export const updateWebinarRegistrantStatus = /* @__PURE__ */ defineOperation<"updateWebinarRegistrantStatus">({
+export const updateWebinarRegistrantStatus: OperationFunction<"updateWebinarRegistrantStatus"> = /* @__PURE__ */ defineOperation({
   id: "updateWebinarRegistrantStatus",
   method: "PUT",
   path: "/accounts/{accountId}/webinars/{webinarId}/registrants/status",
@@ -206,7 +207,7 @@ export const updateWebinarRegistrantStatus = /* @__PURE__ */ defineOperation<"up
 /**
  * Get webinar absentees: `GET /accounts/{accountId}/past_webinars/{WebinarUUID}/absentees`.
  */
-export const listWebinarAbsentees = /* @__PURE__ */ defineOperation<"listWebinarAbsentees", "registrants">({
+export const listWebinarAbsentees: OperationFunction<"listWebinarAbsentees", "registrants"> = /* @__PURE__ */ defineOperation({
   id: "listWebinarAbsentees",
   method: "GET",
   path: "/accounts/{accountId}/past_webinars/{WebinarUUID}/absentees",
@@ -221,7 +222,7 @@ export const listWebinarAbsentees = /* @__PURE__ */ defineOperation<"listWebinar
 /**
  * Get a webinar registrant: `GET /accounts/{accountId}/webinars/{webinarId}/registrants/{registrantId}`.
  */
-export const getWebinarRegistrant = /* @__PURE__ */ defineOperation<"getWebinarRegistrant">({
+export const getWebinarRegistrant: OperationFunction<"getWebinarRegistrant"> = /* @__PURE__ */ defineOperation({
   id: "getWebinarRegistrant",
   method: "GET",
   path: "/accounts/{accountId}/webinars/{webinarId}/registrants/{registrantId}",
@@ -235,7 +236,7 @@ export const getWebinarRegistrant = /* @__PURE__ */ defineOperation<"getWebinarR
 /**
  * Delete a webinar registrant: `DELETE /accounts/{accountId}/webinars/{webinarId}/registrants/{registrantId}`.
  */
-export const deleteWebinarRegistrant = /* @__PURE__ */ defineOperation<"deleteWebinarRegistrant">({
+export const deleteWebinarRegistrant: OperationFunction<"deleteWebinarRegistrant"> = /* @__PURE__ */ defineOperation({
   id: "deleteWebinarRegistrant",
   method: "DELETE",
   path: "/accounts/{accountId}/webinars/{webinarId}/registrants/{registrantId}",
@@ -247,7 +248,7 @@ export const deleteWebinarRegistrant = /* @__PURE__ */ defineOperation<"deleteWe
 /**
  * List registration questions: `GET /accounts/{accountId}/webinars/{webinarId}/registrants/questions`.
  */
-export const listWebinarRegistrationQuestions = /* @__PURE__ */ defineOperation<"listWebinarRegistrationQuestions">({
+export const listWebinarRegistrationQuestions: OperationFunction<"listWebinarRegistrationQuestions"> = /* @__PURE__ */ defineOperation({
   id: "listWebinarRegistrationQuestions",
   method: "GET",
   path: "/accounts/{accountId}/webinars/{webinarId}/registrants/questions",
@@ -261,7 +262,7 @@ export const listWebinarRegistrationQuestions = /* @__PURE__ */ defineOperation<
 /**
  * Update registration questions: `PATCH /accounts/{accountId}/webinars/{webinarId}/registrants/questions`.
  */
-export const updateWebinarRegistrationQuestions = /* @__PURE__ */ defineOperation<"updateWebinarRegistrationQuestions">({
+export const updateWebinarRegistrationQuestions: OperationFunction<"updateWebinarRegistrationQuestions"> = /* @__PURE__ */ defineOperation({
   id: "updateWebinarRegistrationQuestions",
   method: "PATCH",
   path: "/accounts/{accountId}/webinars/{webinarId}/registrants/questions",
@@ -274,7 +275,7 @@ export const updateWebinarRegistrationQuestions = /* @__PURE__ */ defineOperatio
 /**
  * List panelists: `GET /accounts/{accountId}/webinars/{webinarId}/panelists`.
  */
-export const listWebinarPanelists = /* @__PURE__ */ defineOperation<"listWebinarPanelists", "panelists">({
+export const listWebinarPanelists: OperationFunction<"listWebinarPanelists", "panelists"> = /* @__PURE__ */ defineOperation({
   id: "listWebinarPanelists",
   method: "GET",
   path: "/accounts/{accountId}/webinars/{webinarId}/panelists",
@@ -289,7 +290,7 @@ export const listWebinarPanelists = /* @__PURE__ */ defineOperation<"listWebinar
 /**
  * Add panelists: `POST /accounts/{accountId}/webinars/{webinarId}/panelists`.
  */
-export const addWebinarPanelists = /* @__PURE__ */ defineOperation<"addWebinarPanelists">({
+export const addWebinarPanelists: OperationFunction<"addWebinarPanelists"> = /* @__PURE__ */ defineOperation({
   id: "addWebinarPanelists",
   method: "POST",
   path: "/accounts/{accountId}/webinars/{webinarId}/panelists",
@@ -304,7 +305,7 @@ export const addWebinarPanelists = /* @__PURE__ */ defineOperation<"addWebinarPa
 /**
  * Remove all panelists: `DELETE /accounts/{accountId}/webinars/{webinarId}/panelists`.
  */
-export const deleteWebinarPanelists = /* @__PURE__ */ defineOperation<"deleteWebinarPanelists">({
+export const deleteWebinarPanelists: OperationFunction<"deleteWebinarPanelists"> = /* @__PURE__ */ defineOperation({
   id: "deleteWebinarPanelists",
   method: "DELETE",
   path: "/accounts/{accountId}/webinars/{webinarId}/panelists",
@@ -316,7 +317,7 @@ export const deleteWebinarPanelists = /* @__PURE__ */ defineOperation<"deleteWeb
 /**
  * List webinar registrants: `GET /accounts/{accountId}/webinars/{webinarId}/registrants`.
  */
-export const listWebinarRegistrants = /* @__PURE__ */ defineOperation<"listWebinarRegistrants", "registrants">({
+export const listWebinarRegistrants: OperationFunction<"listWebinarRegistrants", "registrants"> = /* @__PURE__ */ defineOperation({
   id: "listWebinarRegistrants",
   method: "GET",
   path: "/accounts/{accountId}/webinars/{webinarId}/registrants",
@@ -331,7 +332,7 @@ export const listWebinarRegistrants = /* @__PURE__ */ defineOperation<"listWebin
 /**
  * Add a webinar registrant: `POST /accounts/{accountId}/webinars/{webinarId}/registrants`.
  */
-export const addWebinarRegistrant = /* @__PURE__ */ defineOperation<"addWebinarRegistrant">({
+export const addWebinarRegistrant: OperationFunction<"addWebinarRegistrant"> = /* @__PURE__ */ defineOperation({
   id: "addWebinarRegistrant",
   method: "POST",
   path: "/accounts/{accountId}/webinars/{webinarId}/registrants",
@@ -346,7 +347,7 @@ export const addWebinarRegistrant = /* @__PURE__ */ defineOperation<"addWebinarR
 /**
  * Remove a panelist: `DELETE /accounts/{accountId}/webinars/{webinarId}/panelists/{panelistId}`.
  */
-export const deleteWebinarPanelist = /* @__PURE__ */ defineOperation<"deleteWebinarPanelist">({
+export const deleteWebinarPanelist: OperationFunction<"deleteWebinarPanelist"> = /* @__PURE__ */ defineOperation({
   id: "deleteWebinarPanelist",
   method: "DELETE",
   path: "/accounts/{accountId}/webinars/{webinarId}/panelists/{panelistId}",
@@ -358,7 +359,7 @@ export const deleteWebinarPanelist = /* @__PURE__ */ defineOperation<"deleteWebi
 /**
  * Update a webinar's live stream status: `PATCH /accounts/{accountId}/webinars/{webinarId}/livestream/status`.
  */
-export const updateWebinarLiveStreamStatus = /* @__PURE__ */ defineOperation<"updateWebinarLiveStreamStatus">({
+export const updateWebinarLiveStreamStatus: OperationFunction<"updateWebinarLiveStreamStatus"> = /* @__PURE__ */ defineOperation({
   id: "updateWebinarLiveStreamStatus",
   method: "PATCH",
   path: "/accounts/{accountId}/webinars/{webinarId}/livestream/status",
@@ -371,7 +372,7 @@ export const updateWebinarLiveStreamStatus = /* @__PURE__ */ defineOperation<"up
 /**
  * Get a webinar's live stream details: `GET /accounts/{accountId}/webinars/{webinarId}/livestream`.
  */
-export const getWebinarLiveStream = /* @__PURE__ */ defineOperation<"getWebinarLiveStream">({
+export const getWebinarLiveStream: OperationFunction<"getWebinarLiveStream"> = /* @__PURE__ */ defineOperation({
   id: "getWebinarLiveStream",
   method: "GET",
   path: "/accounts/{accountId}/webinars/{webinarId}/livestream",
@@ -385,7 +386,7 @@ export const getWebinarLiveStream = /* @__PURE__ */ defineOperation<"getWebinarL
 /**
  * Update a webinar's live stream: `PATCH /accounts/{accountId}/webinars/{webinarId}/livestream`.
  */
-export const updateWebinarLiveStream = /* @__PURE__ */ defineOperation<"updateWebinarLiveStream">({
+export const updateWebinarLiveStream: OperationFunction<"updateWebinarLiveStream"> = /* @__PURE__ */ defineOperation({
   id: "updateWebinarLiveStream",
   method: "PATCH",
   path: "/accounts/{accountId}/webinars/{webinarId}/livestream",
@@ -398,7 +399,7 @@ export const updateWebinarLiveStream = /* @__PURE__ */ defineOperation<"updateWe
 /**
  * List a webinar's polls: `GET /accounts/{accountId}/webinars/{webinarId}/polls`.
  */
-export const listWebinarPolls = /* @__PURE__ */ defineOperation<"listWebinarPolls", "polls">({
+export const listWebinarPolls: OperationFunction<"listWebinarPolls", "polls"> = /* @__PURE__ */ defineOperation({
   id: "listWebinarPolls",
   method: "GET",
   path: "/accounts/{accountId}/webinars/{webinarId}/polls",
@@ -413,7 +414,7 @@ export const listWebinarPolls = /* @__PURE__ */ defineOperation<"listWebinarPoll
 /**
  * Create a webinar poll: `POST /accounts/{accountId}/webinars/{webinarId}/polls`.
  */
-export const createWebinarPoll = /* @__PURE__ */ defineOperation<"createWebinarPoll">({
+export const createWebinarPoll: OperationFunction<"createWebinarPoll"> = /* @__PURE__ */ defineOperation({
   id: "createWebinarPoll",
   method: "POST",
   path: "/accounts/{accountId}/webinars/{webinarId}/polls",
@@ -428,7 +429,7 @@ export const createWebinarPoll = /* @__PURE__ */ defineOperation<"createWebinarP
 /**
  * Get a webinar survey: `GET /accounts/{accountId}/webinars/{webinarId}/survey`.
  */
-export const getWebinarSurvey = /* @__PURE__ */ defineOperation<"getWebinarSurvey">({
+export const getWebinarSurvey: OperationFunction<"getWebinarSurvey"> = /* @__PURE__ */ defineOperation({
   id: "getWebinarSurvey",
   method: "GET",
   path: "/accounts/{accountId}/webinars/{webinarId}/survey",
@@ -442,7 +443,7 @@ export const getWebinarSurvey = /* @__PURE__ */ defineOperation<"getWebinarSurve
 /**
  * Update a webinar survey: `PATCH /accounts/{accountId}/webinars/{webinarId}/survey`.
  */
-export const updateWebinarSurvey = /* @__PURE__ */ defineOperation<"updateWebinarSurvey">({
+export const updateWebinarSurvey: OperationFunction<"updateWebinarSurvey"> = /* @__PURE__ */ defineOperation({
   id: "updateWebinarSurvey",
   method: "PATCH",
   path: "/accounts/{accountId}/webinars/{webinarId}/survey",
@@ -455,7 +456,7 @@ export const updateWebinarSurvey = /* @__PURE__ */ defineOperation<"updateWebina
 /**
  * Delete a webinar survey: `DELETE /accounts/{accountId}/webinars/{webinarId}/survey`.
  */
-export const deleteWebinarSurvey = /* @__PURE__ */ defineOperation<"deleteWebinarSurvey">({
+export const deleteWebinarSurvey: OperationFunction<"deleteWebinarSurvey"> = /* @__PURE__ */ defineOperation({
   id: "deleteWebinarSurvey",
   method: "DELETE",
   path: "/accounts/{accountId}/webinars/{webinarId}/survey",
@@ -467,7 +468,7 @@ export const deleteWebinarSurvey = /* @__PURE__ */ defineOperation<"deleteWebina
 /**
  * Get a webinar poll: `GET /accounts/{accountId}/webinars/{webinarId}/polls/{pollId}`.
  */
-export const getWebinarPoll = /* @__PURE__ */ defineOperation<"getWebinarPoll">({
+export const getWebinarPoll: OperationFunction<"getWebinarPoll"> = /* @__PURE__ */ defineOperation({
   id: "getWebinarPoll",
   method: "GET",
   path: "/accounts/{accountId}/webinars/{webinarId}/polls/{pollId}",
@@ -481,7 +482,7 @@ export const getWebinarPoll = /* @__PURE__ */ defineOperation<"getWebinarPoll">(
 /**
  * Update a webinar poll: `PUT /accounts/{accountId}/webinars/{webinarId}/polls/{pollId}`.
  */
-export const updateWebinarPoll = /* @__PURE__ */ defineOperation<"updateWebinarPoll">({
+export const updateWebinarPoll: OperationFunction<"updateWebinarPoll"> = /* @__PURE__ */ defineOperation({
   id: "updateWebinarPoll",
   method: "PUT",
   path: "/accounts/{accountId}/webinars/{webinarId}/polls/{pollId}",
@@ -494,7 +495,7 @@ export const updateWebinarPoll = /* @__PURE__ */ defineOperation<"updateWebinarP
 /**
  * Delete a webinar poll: `DELETE /accounts/{accountId}/webinars/{webinarId}/polls/{pollId}`.
  */
-export const deleteWebinarPoll = /* @__PURE__ */ defineOperation<"deleteWebinarPoll">({
+export const deleteWebinarPoll: OperationFunction<"deleteWebinarPoll"> = /* @__PURE__ */ defineOperation({
   id: "deleteWebinarPoll",
   method: "DELETE",
   path: "/accounts/{accountId}/webinars/{webinarId}/polls/{pollId}",
@@ -506,7 +507,7 @@ export const deleteWebinarPoll = /* @__PURE__ */ defineOperation<"deleteWebinarP
 /**
  * Get a webinar's session branding: `GET /accounts/{accountId}/webinars/{webinarId}/branding`.
  */
-export const getWebinarBranding = /* @__PURE__ */ defineOperation<"getWebinarBranding">({
+export const getWebinarBranding: OperationFunction<"getWebinarBranding"> = /* @__PURE__ */ defineOperation({
   id: "getWebinarBranding",
   method: "GET",
   path: "/accounts/{accountId}/webinars/{webinarId}/branding",
@@ -520,7 +521,7 @@ export const getWebinarBranding = /* @__PURE__ */ defineOperation<"getWebinarBra
 /**
  * Upload a webinar's branding virtual background: `POST /accounts/{accountId}/webinars/{webinarId}/branding/virtual_backgrounds`.
  */
-export const uploadWebinarBrandingVirtualBackground = /* @__PURE__ */ defineOperation<"uploadWebinarBrandingVirtualBackground">({
+export const uploadWebinarBrandingVirtualBackground: OperationFunction<"uploadWebinarBrandingVirtualBackground"> = /* @__PURE__ */ defineOperation({
   id: "uploadWebinarBrandingVirtualBackground",
   method: "POST",
   path: "/accounts/{accountId}/webinars/{webinarId}/branding/virtual_backgrounds",
@@ -536,7 +537,7 @@ export const uploadWebinarBrandingVirtualBackground = /* @__PURE__ */ defineOper
 /**
  * Set a webinar's default branding virtual background: `PATCH /accounts/{accountId}/webinars/{webinarId}/branding/virtual_backgrounds`.
  */
-export const setWebinarBrandingDefaultVirtualBackground = /* @__PURE__ */ defineOperation<"setWebinarBrandingDefaultVirtualBackground">({
+export const setWebinarBrandingDefaultVirtualBackground: OperationFunction<"setWebinarBrandingDefaultVirtualBackground"> = /* @__PURE__ */ defineOperation({
   id: "setWebinarBrandingDefaultVirtualBackground",
   method: "PATCH",
   path: "/accounts/{accountId}/webinars/{webinarId}/branding/virtual_backgrounds",
@@ -548,7 +549,7 @@ export const setWebinarBrandingDefaultVirtualBackground = /* @__PURE__ */ define
 /**
  * Delete a webinar's branding virtual backgrounds: `DELETE /accounts/{accountId}/webinars/{webinarId}/branding/virtual_backgrounds`.
  */
-export const deleteWebinarBrandingVirtualBackgrounds = /* @__PURE__ */ defineOperation<"deleteWebinarBrandingVirtualBackgrounds">({
+export const deleteWebinarBrandingVirtualBackgrounds: OperationFunction<"deleteWebinarBrandingVirtualBackgrounds"> = /* @__PURE__ */ defineOperation({
   id: "deleteWebinarBrandingVirtualBackgrounds",
   method: "DELETE",
   path: "/accounts/{accountId}/webinars/{webinarId}/branding/virtual_backgrounds",
@@ -560,7 +561,7 @@ export const deleteWebinarBrandingVirtualBackgrounds = /* @__PURE__ */ defineOpe
 /**
  * Create a webinar's branding name tag: `POST /accounts/{accountId}/webinars/{webinarId}/branding/name_tags`.
  */
-export const createWebinarBrandingNameTag = /* @__PURE__ */ defineOperation<"createWebinarBrandingNameTag">({
+export const createWebinarBrandingNameTag: OperationFunction<"createWebinarBrandingNameTag"> = /* @__PURE__ */ defineOperation({
   id: "createWebinarBrandingNameTag",
   method: "POST",
   path: "/accounts/{accountId}/webinars/{webinarId}/branding/name_tags",
@@ -575,7 +576,7 @@ export const createWebinarBrandingNameTag = /* @__PURE__ */ defineOperation<"cre
 /**
  * Delete a webinar's branding name tags: `DELETE /accounts/{accountId}/webinars/{webinarId}/branding/name_tags`.
  */
-export const deleteWebinarBrandingNameTags = /* @__PURE__ */ defineOperation<"deleteWebinarBrandingNameTags">({
+export const deleteWebinarBrandingNameTags: OperationFunction<"deleteWebinarBrandingNameTags"> = /* @__PURE__ */ defineOperation({
   id: "deleteWebinarBrandingNameTags",
   method: "DELETE",
   path: "/accounts/{accountId}/webinars/{webinarId}/branding/name_tags",
@@ -587,7 +588,7 @@ export const deleteWebinarBrandingNameTags = /* @__PURE__ */ defineOperation<"de
 /**
  * Update a webinar's branding name tag: `PATCH /accounts/{accountId}/webinars/{webinarId}/branding/name_tags/{nameTagId}`.
  */
-export const updateWebinarBrandingNameTag = /* @__PURE__ */ defineOperation<"updateWebinarBrandingNameTag">({
+export const updateWebinarBrandingNameTag: OperationFunction<"updateWebinarBrandingNameTag"> = /* @__PURE__ */ defineOperation({
   id: "updateWebinarBrandingNameTag",
   method: "PATCH",
   path: "/accounts/{accountId}/webinars/{webinarId}/branding/name_tags/{nameTagId}",
@@ -600,7 +601,7 @@ export const updateWebinarBrandingNameTag = /* @__PURE__ */ defineOperation<"upd
 /**
  * Upload a webinar's branding wallpaper: `POST /accounts/{accountId}/webinars/{webinarId}/branding/wallpaper`.
  */
-export const uploadWebinarBrandingWallpaper = /* @__PURE__ */ defineOperation<"uploadWebinarBrandingWallpaper">({
+export const uploadWebinarBrandingWallpaper: OperationFunction<"uploadWebinarBrandingWallpaper"> = /* @__PURE__ */ defineOperation({
   id: "uploadWebinarBrandingWallpaper",
   method: "POST",
   path: "/accounts/{accountId}/webinars/{webinarId}/branding/wallpaper",
@@ -616,7 +617,7 @@ export const uploadWebinarBrandingWallpaper = /* @__PURE__ */ defineOperation<"u
 /**
  * Delete a webinar's branding wallpaper: `DELETE /accounts/{accountId}/webinars/{webinarId}/branding/wallpaper`.
  */
-export const deleteWebinarBrandingWallpaper = /* @__PURE__ */ defineOperation<"deleteWebinarBrandingWallpaper">({
+export const deleteWebinarBrandingWallpaper: OperationFunction<"deleteWebinarBrandingWallpaper"> = /* @__PURE__ */ defineOperation({
   id: "deleteWebinarBrandingWallpaper",
   method: "DELETE",
   path: "/accounts/{accountId}/webinars/{webinarId}/branding/wallpaper",

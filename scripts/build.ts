@@ -1,4 +1,4 @@
-// `npm run build`: dist/ for the tarball (prepack runs it); the work is in tools/tooling/build-package.ts.
+// `npm run build`: dist/ for the tarball (prepack runs it after the type check); the work is in tools/tooling/build-package.ts.
 import { buildPackage } from "../tools/tooling/build-package.js";
 import { runCli } from "./cli.js";
 import { COMMANDS } from "./commands.js";

@@ -80,7 +80,7 @@ export interface ZoomClientOptions {
 }
 
 export const DEFAULT_BASE_URL = "https://api.zoom.us/v2";
-export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES: number = 4 * 1024 * 1024;
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /**

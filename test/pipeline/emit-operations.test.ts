@@ -88,14 +88,14 @@ describe("emit-operations", () => {
     expect(code).toMatch(/export \{\s*getThing\s*\}/);
   });
 
-  it("names a list operation's items array as its second type argument (paginate accepts those only), as a string literal", () => {
+  it("states each operation's type (a list operation's items array as its second argument, paginate accepts those only), as string literals", () => {
     const list = (name: string) =>
       documentWith((op, doc) => {
         op.operationId = "listThings";
         (doc.components as { schemas: Record<string, unknown> }).schemas.Thing = { type: "object", properties: { [name]: { type: "array" } } };
       });
-    expect(emitOperations(list("things"), "openapi/openapi.yaml")).toContain('defineOperation<"listThings", "things">({');
-    expect(emitOperations(documentWith(), "openapi/openapi.yaml")).toContain('defineOperation<"getThing">({');
+    expect(emitOperations(list("things"), "openapi/openapi.yaml")).toContain('export const listThings: OperationFunction<"listThings", "things"> = /* @__PURE__ */ defineOperation({');
+    expect(emitOperations(documentWith(), "openapi/openapi.yaml")).toContain('export const getThing: OperationFunction<"getThing"> = /* @__PURE__ */ defineOperation({');
     const hostile = emitOperations(list('a">(0); export const evil = ("'), "openapi/openapi.yaml");
     const { code } = transformSync(hostile, { loader: "ts", format: "esm" });
     // The name stays inside string literals: no statement declares `evil`.

@@ -13,7 +13,7 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const scripts = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> }).scripts;
 // Scripts that are another tool's own CLI, which answers --help itself, or an npm lifecycle alias.
-const NATIVE: Record<string, string> = { test: "vitest run", typecheck: "tsc -p tsconfig.json --noEmit", prepack: "npm run build --silent" };
+const NATIVE: Record<string, string> = { test: "vitest run", typecheck: "tsc -p tsconfig.json --noEmit", prepack: "npm run typecheck --silent && npm run build --silent" };
 
 const ours = Object.keys(scripts).filter((name) => !(name in NATIVE));
 

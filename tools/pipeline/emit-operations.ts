@@ -189,6 +189,7 @@ export function emitOperations(document: Record<string, unknown>, specEntry: str
     " * named by its operationId. Do not edit: change the spec and regenerate.",
     " */",
     'import { defineOperation } from "../src/client/define-operation.js";',
+    'import type { OperationFunction } from "../src/client/operation-types.js";',
     "",
   ];
   for (const operation of operations) {
@@ -212,7 +213,8 @@ export function emitOperations(document: Record<string, unknown>, specEntry: str
       ...(operation.deprecated ? [" * @deprecated Zoom marks this operation as deprecated."] : []),
       " */",
       // A list operation also names its items array in the type, so `paginate` accepts only those.
-      `export const ${operation.id} = /* @__PURE__ */ defineOperation<${JSON.stringify(operation.id)}${operation.page ? `, ${JSON.stringify(operation.page.items)}` : ""}>({`,
+      // The type is written out so declarations need no type checker (isolatedDeclarations).
+      `export const ${operation.id}: OperationFunction<${JSON.stringify(operation.id)}${operation.page ? `, ${JSON.stringify(operation.page.items)}` : ""}> = /* @__PURE__ */ defineOperation({`,
       ...fields,
       "});",
       "",

@@ -6,9 +6,10 @@
 // - dist/cjs/index.js: the same bundle as CommonJS (openapi-fetch inside, see below);
 // - dist/{esm,cjs}/validators/: the standalone response validators, loaded by import() on first
 //   use (ESM as generated; CommonJS through esbuild's transform);
-// - declarations from the TypeScript API with tsconfig.build.json (as `tsc -p` would), mirroring
-//   the repository (dist/esm/src, dist/esm/generated), copied under dist/cjs so CommonJS
-//   resolution reads them as CommonJS;
+// - declarations file by file, without a type checker (TypeScript's `transpileDeclaration`: every
+//   export states its type, tsconfig.build.json's isolatedDeclarations), mirroring the repository
+//   (dist/esm/src, dist/esm/generated), copied under dist/cjs so CommonJS resolution reads them as
+//   CommonJS; type errors are `npm run typecheck`'s (docs/decisions/0010-declarations-without-a-checker.md);
 // - dist/generated: the bundled contract (JSON, YAML) for the `./openapi.*` exports.
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -45,7 +46,7 @@ export async function buildPackage(rootDir: string): Promise<BuildResult> {
     build({ ...common, format: "cjs", outfile: path.join(dist, "cjs", "index.js"), external: [VALIDATORS] }),
   ]);
   try {
-    emitDeclarations(rootDir);
+    await emitDeclarations(rootDir, path.join(dist, "esm"));
   } finally {
     await bundles;
   }
@@ -74,18 +75,26 @@ export async function buildPackage(rootDir: string): Promise<BuildResult> {
   return { files };
 }
 
-/** `tsc -p tsconfig.build.json` in this process: type errors fail the build as they fail tsc. */
-function emitDeclarations(rootDir: string): void {
-  const diagnostics: TS.Diagnostic[] = [];
+/**
+ * One declaration file per source that tsconfig.build.json includes, with its options. A source
+ * whose exports do not state their types fails the build (TypeScript's isolatedDeclarations errors).
+ */
+async function emitDeclarations(rootDir: string, outDir: string): Promise<void> {
+  const configDiagnostics: TS.Diagnostic[] = [];
   const config = ts.getParsedCommandLineOfConfigFile(path.join(rootDir, "tsconfig.build.json"), undefined, {
     ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => diagnostics.push(diagnostic),
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => configDiagnostics.push(diagnostic),
   });
-  if (config !== undefined) {
-    diagnostics.push(...config.errors);
-    const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, projectReferences: config.projectReferences, configFileParsingDiagnostics: config.errors });
-    diagnostics.push(...ts.getPreEmitDiagnostics(program));
-    if (diagnostics.length === 0) diagnostics.push(...program.emit(undefined, undefined, undefined, true).diagnostics);
+  const diagnostics = [...configDiagnostics, ...(config?.errors ?? [])];
+  if (config !== undefined && diagnostics.length === 0) {
+    for (const file of config.fileNames.filter((name) => !name.endsWith(".d.ts"))) {
+      const source = await readFile(file, "utf8");
+      const result = ts.transpileDeclaration(source, { fileName: file, compilerOptions: config.options, reportDiagnostics: true });
+      diagnostics.push(...(result.diagnostics ?? []));
+      const out = path.join(outDir, path.relative(rootDir, file).replace(/\.ts$/, ".d.ts"));
+      await mkdir(path.dirname(out), { recursive: true });
+      await writeFile(out, result.outputText);
+    }
   }
   if (config === undefined || diagnostics.length > 0) {
     const host = { getCanonicalFileName: (name: string) => name, getCurrentDirectory: () => rootDir, getNewLine: () => "\n" };

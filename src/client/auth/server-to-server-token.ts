@@ -25,7 +25,7 @@ export interface ServerToServerTokenOptions {
 
 export const DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token";
 /** A token response is a few hundred bytes; anything past this is not one. */
-export const MAX_TOKEN_BODY_BYTES = 64 * 1024;
+export const MAX_TOKEN_BODY_BYTES: number = 64 * 1024;
 // Zoom sends expires_in 3599; a longer claim is capped so a bad answer cannot pin a token for days.
 const MAX_LIFETIME_S = 24 * 3600;
 // Refresh a little early so a token does not expire between leaving here and reaching Zoom.
