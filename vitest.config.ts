@@ -3,7 +3,7 @@ import SlowFirstSequencer from "./tools/tooling/slow-first-sequencer.js";
 import SummaryReporter from "./tools/tooling/summary-reporter.js";
 
 /** Files that mock modules (vi.mock): they need a module registry of their own. */
-const NEEDS_ISOLATION = ["test/client/response-validation.test.ts", "test/client/upload.test.ts"];
+const NEEDS_ISOLATION = ["test/client/response-validation.test.ts"];
 /** The packed tarball's tests: their project packs and installs it once per run, when one is selected. */
 const PACKAGE = "test/package/**/*.test.ts";
 

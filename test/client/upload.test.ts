@@ -1,10 +1,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { promises as fsPromises } from "node:fs";
 import * as fs from "node:fs/promises";
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import { syncBuiltinESMExports } from "node:module";
 import type { AddressInfo, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import {
   createZoomClient,
   uploadWebinarBrandingVirtualBackground,
@@ -13,15 +15,19 @@ import {
   type ZoomClientOptions,
 } from "../../src/index.js";
 
-// Wraps fs.open (used by the upload reader through a dynamic import) so a test can show a file
-// was refused from its stat alone, never opened.
-vi.mock("node:fs/promises", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("node:fs/promises")>();
-  const open = vi.fn(actual.open);
-  return { ...actual, open, default: { ...actual, open } };
+// Spies on fs.open as the upload reader finds it (node:fs/promises, imported on first use), so a
+// test can show a file was refused from its stat alone, never opened. Node copies a builtin's
+// CommonJS exports (node:fs's `promises` object) to its ES module exports on syncBuiltinESMExports;
+// the spy is removed and the exports synced again after this file.
+let open: MockInstance<typeof fsPromises.open>;
+beforeAll(() => {
+  open = vi.spyOn(fsPromises, "open");
+  syncBuiltinESMExports();
 });
-
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+afterAll(() => {
+  open.mockRestore();
+  syncBuiltinESMExports();
+});
 
 const HAS_MKFIFO = spawnSync("mkfifo", ["--help"], { stdio: "ignore" }).error === undefined;
 
@@ -114,7 +120,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   server = await startServer();
-  vi.mocked(fs.open).mockClear();
+  open.mockClear();
 });
 afterEach(async () => {
   await server.close();
@@ -186,7 +192,7 @@ describe("uploads: allowed files are sent as multipart/form-data", () => {
     expect(sent.name).toBe("wallpaper 16x9.png");
     expect(sent.type).toBe("image/png");
     expect(new Uint8Array(await sent.arrayBuffer())).toEqual(PNG);
-    expect(fs.open).toHaveBeenCalledTimes(1);
+    expect(open).toHaveBeenCalledTimes(1);
   });
 
   it.each([
@@ -242,7 +248,7 @@ describe("uploads: refused before anything is sent (TypeError)", () => {
     const error = await refused(uploadWebinarBrandingWallpaper(client(), params, { file: path }));
 
     expect(error.message).toBe(`uploadWebinarBrandingWallpaper: \`file\` ${LIMIT_TEXT}; found ${MAX + 1} bytes`);
-    expect(fs.open).not.toHaveBeenCalled();
+    expect(open).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -256,7 +262,7 @@ describe("uploads: refused before anything is sent (TypeError)", () => {
   it("a directory", async () => {
     const error = await refused(uploadWebinarBrandingVirtualBackground(client(), params, { file: dir }));
     expect(error.message).toBe(`uploadWebinarBrandingVirtualBackground: \`file\` ${LIMIT_TEXT}; found a directory at ${JSON.stringify(dir)}, not a regular file`);
-    expect(fs.open).not.toHaveBeenCalled();
+    expect(open).not.toHaveBeenCalled();
   });
 
   // mkfifo comes with coreutils on Linux and with macOS; on a system without it (Windows) this
@@ -268,7 +274,7 @@ describe("uploads: refused before anything is sent (TypeError)", () => {
     const error = await refused(uploadWebinarBrandingVirtualBackground(client(), params, { file: path }));
 
     expect(error.message).toContain(`found a FIFO (named pipe) at ${JSON.stringify(path)}, not a regular file`);
-    expect(fs.open).not.toHaveBeenCalled();
+    expect(open).not.toHaveBeenCalled();
   });
 
   it.each<[string, unknown, RegExp]>([
@@ -321,7 +327,7 @@ describe("uploads: a multipart request can be sent again", () => {
     expect(sent.name).toBe("retried.png");
     expect(new Uint8Array(await sent.arrayBuffer())).toEqual(PNG);
     // The file was read once, before the first attempt: a retry re-sends the same form.
-    expect(fs.open).toHaveBeenCalledTimes(1);
+    expect(open).toHaveBeenCalledTimes(1);
   });
 
   it("a 503 on an upload (a POST) is not retried: Zoom may have stored the file", async () => {
