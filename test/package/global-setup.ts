@@ -1,7 +1,8 @@
-// Once per run, for the package project only, in the background: dist/ built by `npm run build`
-// in a process of its own, `npm pack` (its prepack would build again, hence --ignore-scripts), the
-// tarball installed offline into a fresh consumer project. The set-up returns at once, so the
-// other tests run meanwhile; the package tests read the result through `packed()` (./packed.ts).
+// Once per run, for the package project only, in the background: dist/ built as `npm run build`
+// builds it, in a process of its own; `npm pack` (its prepack would type-check and build again,
+// hence --ignore-scripts); the tarball installed offline into a fresh consumer project. The set-up
+// returns at once, so the other tests run meanwhile; the package tests read the result through
+// `packed()` (./packed.ts).
 import { execFile } from "node:child_process";
 import { copyFile, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -9,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
+import { npmScriptArgs } from "../../tools/tooling/npm-script.js";
 import { writeConsumerProject } from "./consumer-project.js";
 
 export interface PackedPackage {
@@ -40,7 +42,8 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const consumerSources = fileURLToPath(new URL("./consumer/", import.meta.url));
 
 async function pack(work: string): Promise<PackedPackage> {
-  await run("npm", ["run", "build", "--silent"], { cwd: root });
+  // `npm run build`'s command line without npm's own process start in front of it.
+  await run(process.execPath, npmScriptArgs("build", root), { cwd: root });
   const packed = await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
   const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf("["))) as { filename: string; files: { path: string }[] }[];
   if (info === undefined) throw new Error("npm pack reported nothing");
