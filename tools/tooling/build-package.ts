@@ -9,7 +9,7 @@
 // - declarations file by file, without a type checker (TypeScript's `transpileDeclaration`: every
 //   export states its type, tsconfig.build.json's isolatedDeclarations), mirroring the repository
 //   (dist/esm/src, dist/esm/generated), copied under dist/cjs so CommonJS resolution reads them as
-//   CommonJS; type errors are `npm run typecheck`'s (docs/decisions/0010-declarations-without-a-checker.md);
+//   CommonJS; type errors are `npm run typecheck`'s (docs/decisions/0010);
 // - dist/generated: the bundled contract (JSON, YAML) for the `./openapi.*` exports.
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
