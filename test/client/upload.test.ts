@@ -1,6 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { promises as fsPromises } from "node:fs";
-import * as fs from "node:fs/promises";
+import { promises as fs } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import { syncBuiltinESMExports } from "node:module";
 import type { AddressInfo, Socket } from "node:net";
@@ -17,11 +16,11 @@ import {
 
 // Spies on fs.open as the upload reader finds it (node:fs/promises, imported on first use), so a
 // test can show a file was refused from its stat alone, never opened. Node copies a builtin's
-// CommonJS exports (node:fs's `promises` object) to its ES module exports on syncBuiltinESMExports;
-// the spy is removed and the exports synced again after this file.
-let open: MockInstance<typeof fsPromises.open>;
+// CommonJS exports (node:fs's `promises` object, `fs` here) to its ES module exports on
+// syncBuiltinESMExports; the spy is removed and the exports synced again after this file.
+let open: MockInstance<typeof fs.open>;
 beforeAll(() => {
-  open = vi.spyOn(fsPromises, "open");
+  open = vi.spyOn(fs, "open");
   syncBuiltinESMExports();
 });
 afterAll(() => {
