@@ -80,12 +80,12 @@ export async function buildPackage(rootDir: string): Promise<BuildResult> {
  * whose exports do not state their types fails the build (TypeScript's isolatedDeclarations errors).
  */
 async function emitDeclarations(rootDir: string, outDir: string): Promise<void> {
-  const configDiagnostics: TS.Diagnostic[] = [];
+  const diagnostics: TS.Diagnostic[] = [];
   const config = ts.getParsedCommandLineOfConfigFile(path.join(rootDir, "tsconfig.build.json"), undefined, {
     ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => configDiagnostics.push(diagnostic),
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => diagnostics.push(diagnostic),
   });
-  const diagnostics = [...configDiagnostics, ...(config?.errors ?? [])];
+  diagnostics.push(...(config?.errors ?? []));
   if (config !== undefined && diagnostics.length === 0) {
     for (const file of config.fileNames.filter((name) => !name.endsWith(".d.ts"))) {
       const source = await readFile(file, "utf8");
