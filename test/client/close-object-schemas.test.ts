@@ -8,6 +8,9 @@ const document: OpenApiDocument = {
     schemas: {
       Base: { type: "object", properties: { a: { type: "string" }, nested: { type: "object", properties: { n: { type: "integer" } } } } },
       Derived: { allOf: [{ $ref: "#/components/schemas/Base" }, { type: "object", properties: { b: { type: "integer" } } }] },
+      // The same through a component that only names another (a chain of refs).
+      BaseAlias: { $ref: "#/components/schemas/Base" },
+      Aliased: { allOf: [{ $ref: "#/components/schemas/BaseAlias" }, { type: "object", properties: { b: { type: "integer" } } }] },
       Map: { type: "object", properties: { k: { type: "string" } }, additionalProperties: { type: "string" } },
       Example: { type: "object", properties: { x: { type: "string" } }, example: { properties: { y: 1 } } },
     },
@@ -28,6 +31,8 @@ describe("closeObjectSchemas", () => {
     ["Derived", { a: "1", b: 2 }, []],
     ["Derived", { a: "1", b: 2, c: 3 }, ["/c"]],
     ["Derived", { a: "1", nested: { n: 1, deeper: 2 } }, ["/nested/deeper"]],
+    ["Aliased", { a: "1", b: 2 }, []],
+    ["Aliased", { a: "1", b: 2, c: 3 }, ["/c"]],
     // A schema that declares its other fields keeps its own rule.
     ["Map", { k: "v", anything: "goes" }, []],
   ])("%s %j → unknown %j", (root, body, expected) => {

@@ -19,7 +19,12 @@ describe("collectExampleChecks", () => {
                   "application/json": {
                     schema: { $ref: "#/components/schemas/W" },
                     example: { a: 1 },
-                    examples: { one: { $ref: "#/components/examples/One" }, external: { externalValue: "https://x" } },
+                    examples: {
+                      one: { $ref: "#/components/examples/One" },
+                      chained: { $ref: "#/components/examples/Alias" },
+                      loop: { $ref: "#/components/examples/Loop" },
+                      external: { externalValue: "https://x" },
+                    },
                   },
                 },
               },
@@ -29,7 +34,7 @@ describe("collectExampleChecks", () => {
       },
       components: {
         parameters: { Q: { name: "q", in: "query", schema: { type: "string", enum: ["a"], default: "a" } } },
-        examples: { One: { value: { a: 2 } } },
+        examples: { One: { value: { a: 2 } }, Alias: { $ref: "#/components/examples/Two" }, Two: { value: { a: 6 } }, Loop: { $ref: "#/components/examples/Loop" } },
         schemas: {
           W: {
             type: "object",
@@ -49,6 +54,8 @@ describe("collectExampleChecks", () => {
         "example /paths/~1w~1{id}/get/responses/200/content/application~1json/example <- /paths/~1w~1{id}/get/responses/200/content/application~1json/schema",
         // A referenced example is checked where it lives, against the schema of each user.
         "example /components/examples/One/value <- /paths/~1w~1{id}/get/responses/200/content/application~1json/schema",
+        // Through a chain of refs to where the value is; a cyclic chain holds none.
+        "example /components/examples/Two/value <- /paths/~1w~1{id}/get/responses/200/content/application~1json/schema",
         "default /components/parameters/Q/schema/default <- /components/parameters/Q/schema",
         "example /components/schemas/W/example <- /components/schemas/W",
         "example /components/schemas/W/properties/a/examples/0 <- /components/schemas/W/properties/a",
@@ -57,7 +64,7 @@ describe("collectExampleChecks", () => {
         "default /components/schemas/W/allOf/0/properties/b/default <- /components/schemas/W/allOf/0/properties/b",
       ]),
     );
-    expect(rows).toHaveLength(11);
+    expect(rows).toHaveLength(12);
   });
 });
 

@@ -2,6 +2,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { escapeSegment, isRecord } from "../../src/util/json-pointer.js";
+import { resolveObject } from "./refs.js";
 import { SUBSCHEMA_KEYWORDS, SUBSCHEMA_LIST_KEYWORDS, SUBSCHEMA_MAP_KEYWORDS } from "./schema-keywords.js";
 
 // ajv-formats is CJS with `exports.default`; under NodeNext the default import is the module object.
@@ -146,15 +147,12 @@ export function closeObjectSchemas(document: OpenApiDocument, root?: string): Op
   const copy = structuredClone(document);
   const schemas = copy.components?.schemas;
   if (!isRecord(schemas)) return copy;
-  const refTargets = new Map<string, unknown>(
-    Object.entries(schemas).map(([name, schema]) => [`#/components/schemas/${escapeSegment(name)}`, schema]),
-  );
   const reachable = new Set<unknown>();
   const open = new Set<unknown>();
   const visit = (node: unknown): void => {
     if (!isRecord(node) || reachable.has(node)) return;
     reachable.add(node);
-    if (typeof node.$ref === "string") visit(refTargets.get(node.$ref));
+    if (typeof node.$ref === "string") visit(resolveObject(copy, node));
     for (const key of SUBSCHEMA_KEYWORDS) visit(node[key]);
     for (const key of SUBSCHEMA_MAP_KEYWORDS) {
       const map = node[key];
@@ -166,7 +164,7 @@ export function closeObjectSchemas(document: OpenApiDocument, root?: string): Op
       for (const branch of list) {
         if (COMBINATORS.has(key)) {
           open.add(branch);
-          if (isRecord(branch) && typeof branch.$ref === "string") open.add(refTargets.get(branch.$ref));
+          if (isRecord(branch) && typeof branch.$ref === "string") open.add(resolveObject(copy, branch));
         }
         visit(branch);
       }
