@@ -8,14 +8,19 @@ function tokenEndpoint(body: (n: number) => unknown = (n) => ({ access_token: `t
   let calls = 0;
   const releases: Array<() => void> = [];
   let gated = false;
+  let firstCall = () => {};
+  const called = new Promise<void>((resolve) => (firstCall = resolve));
   const fetch = async (): Promise<Response> => {
     calls += 1;
+    firstCall();
     const n = calls;
     if (gated) await new Promise<void>((resolve) => releases.push(resolve));
     return new Response(JSON.stringify(body(n)), { status: 200, headers: { "Content-Type": "application/json" } });
   };
   return {
     fetch,
+    /** Settles once the first request has arrived (and, when gated, is held). */
+    called,
     get calls() {
       return calls;
     },
@@ -60,7 +65,7 @@ describe("Server-to-Server token cache", () => {
     endpoint.gate();
     const tokens = serverToServerTokenSource(credentials, { fetch: endpoint.fetch, timeoutMs: 1000 });
     const waiting = Promise.all([tokens.get(never), tokens.get(never), tokens.get(never)]);
-    await new Promise((r) => setTimeout(r, 5));
+    await endpoint.called;
     endpoint.release();
     expect(await waiting).toEqual(["token-1", "token-1", "token-1"]);
     expect(endpoint.calls).toBe(1);

@@ -9,6 +9,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkResponse, type ResponseValidator } from "../../src/client/response-validator.js";
+import { GENERATED_DIR, validatorFile } from "../../tools/spec/generated-files.js";
 import { closeObjectSchemas, compileSchema, createOpenApiAjv, formatAjvErrors } from "../../tools/spec/openapi-ajv.js";
 import { loadContract, operationRows, type OperationRow } from "../support/contract-operations.js";
 import { envInteger } from "../support/env.js";
@@ -58,7 +59,7 @@ function responseValidator(pointer: string): Promise<ResponseValidator> {
   if (validate === undefined) {
     const name = componentName(pointer);
     validate = successSchemas.has(pointer)
-      ? (import(new URL(`../../generated/validators/${name}.js`, import.meta.url).href) as Promise<{ validate: ResponseValidator }>).then((module) => module.validate)
+      ? (import(new URL(`../../${GENERATED_DIR}/${validatorFile(name)}`, import.meta.url).href) as Promise<{ validate: ResponseValidator }>).then((module) => module.validate)
       : Promise.resolve(compileSchema(createOpenApiAjv(closeObjectSchemas(document, name), { verbose: true }), name) as ResponseValidator);
     responseValidators.set(pointer, validate);
   }

@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { GENERATED_OPENAPI_JSON_PATH } from "../../tools/spec/generated-files.js";
 import { packed } from "./packed.js";
 
 const { root, files, consumer } = await packed();
@@ -32,6 +33,6 @@ describe("the tarball", () => {
 
   it("ships the contract byte for byte as generated/ has it", async () => {
     const installed = await readFile(path.join(consumer, "node_modules/zoom-webinar-contract/dist/generated/openapi.json"), "utf8");
-    expect(installed).toBe(await readFile(path.join(root, "generated/openapi.json"), "utf8"));
+    expect(installed).toBe(await readFile(path.join(root, GENERATED_OPENAPI_JSON_PATH), "utf8"));
   });
 });

@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import { transformSync } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { emitOperations, OperationsError, readOperations } from "../../tools/pipeline/emit-operations.js";
+import { GENERATED_DIR, GENERATED_FILES, GENERATED_OPENAPI_JSON, SPEC_ENTRY } from "../../tools/spec/generated-files.js";
 import * as generated from "../../generated/operations.js";
 
-const contract = JSON.parse(readFileSync(new URL("../../generated/openapi.json", import.meta.url), "utf8")) as Record<string, unknown>;
+const contract = JSON.parse(readFileSync(GENERATED_OPENAPI_JSON, "utf8")) as Record<string, unknown>;
 
 /** A minimal document with one operation; `edit` changes the operation or the document. */
 function documentWith(edit: (operation: Record<string, unknown>, document: Record<string, unknown>) => void = () => {}): Record<string, unknown> {
@@ -52,7 +53,7 @@ describe("emit-operations", () => {
   });
 
   it("writes what the committed generated/operations.ts holds", () => {
-    expect(emitOperations(contract, "openapi/openapi.yaml")).toBe(readFileSync(new URL("../../generated/operations.ts", import.meta.url), "utf8"));
+    expect(emitOperations(contract, SPEC_ENTRY)).toBe(readFileSync(new URL(`../../${GENERATED_DIR}/${GENERATED_FILES.operations}`, import.meta.url), "utf8"));
   });
 
   it.each<[string, (operation: Record<string, unknown>, document: Record<string, unknown>) => void, RegExp]>([
@@ -81,7 +82,7 @@ describe("emit-operations", () => {
   });
 
   it("keeps a hostile summary inside its comment: the output still parses to the same exports", () => {
-    const text = emitOperations(documentWith((op) => void (op.summary = "Ends */ export const evil = 1; /*")), "openapi/openapi.yaml");
+    const text = emitOperations(documentWith((op) => void (op.summary = "Ends */ export const evil = 1; /*")), SPEC_ENTRY);
     const { code } = transformSync(text, { loader: "ts", format: "esm" });
     // esbuild drops comments: `evil` survives only if the summary broke out of its comment.
     expect(code).not.toMatch(/evil/);
@@ -94,9 +95,9 @@ describe("emit-operations", () => {
         op.operationId = "listThings";
         (doc.components as { schemas: Record<string, unknown> }).schemas.Thing = { type: "object", properties: { [name]: { type: "array" } } };
       });
-    expect(emitOperations(list("things"), "openapi/openapi.yaml")).toContain('export const listThings: OperationFunction<"listThings", "things"> = /* @__PURE__ */ defineOperation({');
-    expect(emitOperations(documentWith(), "openapi/openapi.yaml")).toContain('export const getThing: OperationFunction<"getThing"> = /* @__PURE__ */ defineOperation({');
-    const hostile = emitOperations(list('a">(0); export const evil = ("'), "openapi/openapi.yaml");
+    expect(emitOperations(list("things"), SPEC_ENTRY)).toContain('export const listThings: OperationFunction<"listThings", "things"> = /* @__PURE__ */ defineOperation({');
+    expect(emitOperations(documentWith(), SPEC_ENTRY)).toContain('export const getThing: OperationFunction<"getThing"> = /* @__PURE__ */ defineOperation({');
+    const hostile = emitOperations(list('a">(0); export const evil = ("'), SPEC_ENTRY);
     const { code } = transformSync(hostile, { loader: "ts", format: "esm" });
     // The name stays inside string literals: no statement declares `evil`.
     expect(code).not.toMatch(/^\s*(export )?const evil/m);

@@ -2,6 +2,7 @@
 // major.minor, and the changelog keeps an Unreleased section in Keep a Changelog form.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { GENERATED_OPENAPI_JSON_PATH } from "../../tools/spec/generated-files.js";
 
 const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), "utf8");
 const majorMinor = (version: string) => /^(\d+)\.(\d+)\.\d+/.exec(version)?.slice(1, 3).join(".");
@@ -9,7 +10,7 @@ const majorMinor = (version: string) => /^(\d+)\.(\d+)\.\d+/.exec(version)?.slic
 describe("versions", () => {
   it("the package's major.minor is the contract's", () => {
     const pkg = JSON.parse(read("package.json")) as { version: string };
-    const contract = JSON.parse(read("generated/openapi.json")) as { info: { version: string } };
+    const contract = JSON.parse(read(GENERATED_OPENAPI_JSON_PATH)) as { info: { version: string } };
     expect(majorMinor(pkg.version)).toBeDefined();
     expect(majorMinor(pkg.version)).toBe(majorMinor(contract.info.version));
   });

@@ -3,7 +3,7 @@ import { reportOtherKeys } from "./annotations.js";
 import type { ChangeList } from "./changes.js";
 import { diffSchema } from "./schema/diff-schema.js";
 import type { Direction, JsonValue } from "./types.js";
-import { isObject } from "./types.js";
+import { isJsonObject } from "./types.js";
 
 const MEDIA_TYPE_KEYS: ReadonlySet<string> = new Set(["schema"]);
 
@@ -14,8 +14,8 @@ export function diffContent(
   location: string,
   changes: ChangeList,
 ): void {
-  const before = isObject(base) ? base : {};
-  const after = isObject(head) ? head : {};
+  const before = isJsonObject(base) ? base : {};
+  const after = isJsonObject(head) ? head : {};
   for (const [mediaType, media] of Object.entries(before)) {
     const where = `${location}/${mediaType}`;
     const next = after[mediaType];
@@ -24,7 +24,7 @@ export function diffContent(
       changes.breaking(where, "media-type-removed", `media type removed: ${who}`);
       continue;
     }
-    if (!isObject(media) || !isObject(next)) continue;
+    if (!isJsonObject(media) || !isJsonObject(next)) continue;
     diffSchema(media.schema, next.schema, direction, where, changes);
     reportOtherKeys(media, next, MEDIA_TYPE_KEYS, where, changes);
   }

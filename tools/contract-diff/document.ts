@@ -2,9 +2,9 @@
 import type { ChangeList } from "./changes.js";
 import { diffSecuritySchemes } from "./security.js";
 import type { JsonObject, JsonValue } from "./types.js";
-import { isObject, sameJson, show } from "./types.js";
+import { isJsonObject, sameJson, show } from "./types.js";
 
-const objectOr = (v: JsonValue | undefined): JsonObject => (isObject(v) ? v : {});
+const objectOr = (v: JsonValue | undefined): JsonObject => (isJsonObject(v) ? v : {});
 
 export function diffDocument(base: JsonObject, head: JsonObject, changes: ChangeList): void {
   if (base.openapi !== head.openapi) {

@@ -6,12 +6,11 @@ import { diffSpecs } from "./index.js";
 import { GateInputError, readAtRef, repoRoot } from "./git.js";
 import { SpecLoadError, dereferenceFile, dereferenceText } from "./load.js";
 import type { Change, JsonObject } from "./types.js";
-import { isObject } from "./types.js";
+import { isJsonObject } from "./types.js";
 import { type GateVerdict, gateVerdict } from "./verdict.js";
-import { GENERATED_OPENAPI_JSON_PATH } from "../spec/generated-files.js";
+import { GENERATED_OPENAPI_JSON_PATH, SPEC_ENTRY } from "../spec/generated-files.js";
 
 export const BUNDLE_PATH = GENERATED_OPENAPI_JSON_PATH;
-export const SPEC_ROOT = "openapi/openapi.yaml";
 
 export interface GateOptions {
   /** Any directory inside the repository. */
@@ -30,7 +29,7 @@ export interface GateResult {
 }
 
 function version(doc: JsonObject): string | undefined {
-  const v = isObject(doc.info) ? doc.info.version : undefined;
+  const v = isJsonObject(doc.info) ? doc.info.version : undefined;
   return typeof v === "string" ? v : undefined;
 }
 
@@ -38,7 +37,7 @@ function version(doc: JsonObject): string | undefined {
 export async function runGate(options: GateOptions): Promise<GateResult> {
   const root = repoRoot(options.cwd);
   const baseSource = `${options.base}:${BUNDLE_PATH}`;
-  const headFile = options.head === undefined ? join(root, SPEC_ROOT) : resolve(options.cwd, options.head);
+  const headFile = options.head === undefined ? join(root, SPEC_ENTRY) : resolve(options.cwd, options.head);
   if (!existsSync(headFile)) throw new GateInputError(`head spec ${headFile} does not exist`);
   try {
     const base = await dereferenceText(readAtRef(root, options.base, BUNDLE_PATH), `/${baseSource}`);

@@ -7,7 +7,7 @@ import { diffResponses } from "./responses.js";
 import { diffSecurity } from "./security.js";
 import { diffServers } from "./servers.js";
 import type { JsonObject } from "./types.js";
-import { isObject } from "./types.js";
+import { isJsonObject } from "./types.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 const OPERATION_KEYS: ReadonlySet<string> = new Set(["parameters", "requestBody", "responses", "security", "servers", "deprecated"]);
@@ -17,10 +17,10 @@ const PATH_ITEM_KEYS: ReadonlySet<string> = new Set([...METHODS, "parameters", "
 const shape = (template: string): string => template.replace(/\{[^}]+\}/g, "{}");
 
 function pathItems(doc: JsonObject): Map<string, [string, JsonObject]> {
-  const paths = isObject(doc.paths) ? doc.paths : {};
+  const paths = isJsonObject(doc.paths) ? doc.paths : {};
   return new Map(
     Object.entries(paths)
-      .filter((e): e is [string, JsonObject] => isObject(e[1]))
+      .filter((e): e is [string, JsonObject] => isJsonObject(e[1]))
       .map(([template, item]) => [shape(template), [template, item]]),
   );
 }
@@ -32,10 +32,10 @@ export function diffOperations(base: JsonObject, head: JsonObject, changes: Chan
     const match = after.get(key);
     for (const method of METHODS) {
       const op = item[method];
-      if (!isObject(op)) continue;
+      if (!isJsonObject(op)) continue;
       const next = match?.[1][method];
       const label = `${method.toUpperCase()} ${match?.[0] ?? template}`;
-      if (match === undefined || !isObject(next)) {
+      if (match === undefined || !isJsonObject(next)) {
         changes.breaking(label, "operation-removed", "operation removed");
         continue;
       }
@@ -53,7 +53,7 @@ export function diffOperations(base: JsonObject, head: JsonObject, changes: Chan
   }
   for (const [key, [template, item]] of after) {
     for (const method of METHODS) {
-      if (isObject(item[method]) && !isObject(before.get(key)?.[1][method])) {
+      if (isJsonObject(item[method]) && !isJsonObject(before.get(key)?.[1][method])) {
         changes.ok(`${method.toUpperCase()} ${template}`, "operation-added", "operation added");
       }
     }

@@ -4,7 +4,7 @@ import type { ChangeList } from "./changes.js";
 import { diffContent } from "./content.js";
 import { diffSchema } from "./schema/diff-schema.js";
 import type { JsonObject, JsonValue } from "./types.js";
-import { isObject, show } from "./types.js";
+import { isJsonObject, show } from "./types.js";
 
 const HANDLED: ReadonlySet<string> = new Set([
   "name", "in", "required", "deprecated", "style", "explode", "allowReserved", "allowEmptyValue", "schema", "content",
@@ -27,7 +27,7 @@ function collect(template: string, pathItem: JsonObject, operation: JsonObject):
   for (const list of lists) {
     if (!Array.isArray(list)) continue;
     for (const param of list) {
-      if (!isObject(param) || typeof param.name !== "string" || typeof param.in !== "string") continue;
+      if (!isJsonObject(param) || typeof param.name !== "string" || typeof param.in !== "string") continue;
       const position = names.indexOf(param.name);
       const key =
         param.in === "path" && position >= 0 ? `path#${position}`

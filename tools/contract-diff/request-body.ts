@@ -3,14 +3,14 @@ import { reportOtherKeys } from "./annotations.js";
 import type { ChangeList } from "./changes.js";
 import { diffContent } from "./content.js";
 import type { JsonValue } from "./types.js";
-import { isObject } from "./types.js";
+import { isJsonObject } from "./types.js";
 
 const HANDLED: ReadonlySet<string> = new Set(["required", "content"]);
 
 export function diffRequestBody(base: JsonValue | undefined, head: JsonValue | undefined, opLabel: string, changes: ChangeList): void {
   const where = `${opLabel} requestBody`;
-  const before = isObject(base) ? base : undefined;
-  const after = isObject(head) ? head : undefined;
+  const before = isJsonObject(base) ? base : undefined;
+  const after = isJsonObject(head) ? head : undefined;
   if (before === undefined && after === undefined) return;
   if (before === undefined && after !== undefined) {
     if (after.required === true) changes.breaking(where, "request-body-added", "required request body added");

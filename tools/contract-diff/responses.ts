@@ -4,13 +4,13 @@ import type { ChangeList } from "./changes.js";
 import { diffContent } from "./content.js";
 import { diffSchema } from "./schema/diff-schema.js";
 import type { JsonObject, JsonValue } from "./types.js";
-import { isObject } from "./types.js";
+import { isJsonObject } from "./types.js";
 
 const RESPONSE_KEYS: ReadonlySet<string> = new Set(["headers", "content"]);
 const HEADER_KEYS: ReadonlySet<string> = new Set(["required", "schema", "content", "deprecated"]);
 
 function objects(value: JsonValue | undefined): Map<string, JsonObject> {
-  return new Map(Object.entries(isObject(value) ? value : {}).filter((e): e is [string, JsonObject] => isObject(e[1])));
+  return new Map(Object.entries(isJsonObject(value) ? value : {}).filter((e): e is [string, JsonObject] => isJsonObject(e[1])));
 }
 
 // Header names are case-insensitive on the wire.

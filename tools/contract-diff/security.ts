@@ -2,13 +2,13 @@
 import { reportOtherKeys } from "./annotations.js";
 import type { ChangeList } from "./changes.js";
 import type { JsonObject, JsonValue } from "./types.js";
-import { isObject, sameJson } from "./types.js";
+import { isJsonObject, sameJson } from "./types.js";
 
 /** Each alternative as a canonical string; an empty list means anonymous access. */
 function alternatives(requirements: JsonValue | undefined): Set<string> {
   if (!Array.isArray(requirements) || requirements.length === 0) return new Set(["(anonymous)"]);
   return new Set(
-    requirements.filter(isObject).map((req) => {
+    requirements.filter(isJsonObject).map((req) => {
       const parts = Object.entries(req).map(([scheme, scopes]) => {
         const list = Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === "string").sort() : [];
         return `${scheme}[${list.join(",")}]`;
@@ -33,7 +33,7 @@ export function diffSecurity(base: JsonValue | undefined, head: JsonValue | unde
   }
 }
 
-const objectOr = (v: JsonValue | undefined): JsonObject => (isObject(v) ? v : {});
+const objectOr = (v: JsonValue | undefined): JsonObject => (isJsonObject(v) ? v : {});
 const SCHEME_KEYS: ReadonlySet<string> = new Set(["flows"]);
 const FLOW_KEYS: ReadonlySet<string> = new Set(["scopes"]);
 
@@ -47,7 +47,7 @@ export function diffSecuritySchemes(base: JsonValue | undefined, head: JsonValue
   for (const [name, scheme] of Object.entries(before)) {
     const where = `components/securitySchemes/${name}`;
     const next = after[name];
-    if (!isObject(scheme) || !isObject(next)) {
+    if (!isJsonObject(scheme) || !isJsonObject(next)) {
       if (!sameJson(scheme, next)) changes.breaking(where, "security-scheme-removed", "security scheme removed or replaced");
       continue;
     }
@@ -57,7 +57,7 @@ export function diffSecuritySchemes(base: JsonValue | undefined, head: JsonValue
     for (const [flowName, flow] of Object.entries(flowsBefore)) {
       const flowWhere = `${where}/flows/${flowName}`;
       const nextFlow = flowsAfter[flowName];
-      if (!isObject(flow) || !isObject(nextFlow)) {
+      if (!isJsonObject(flow) || !isJsonObject(nextFlow)) {
         if (!sameJson(flow, nextFlow)) changes.breaking(flowWhere, "oauth-flow-removed", "OAuth flow removed or replaced");
         continue;
       }

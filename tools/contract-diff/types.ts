@@ -1,10 +1,9 @@
 // Shared vocabulary of the contract diff: JSON values, the Change record and the direction
 // that decides whether a narrowing or a widening breaks someone.
 import { isDeepStrictEqual } from "node:util";
-import { isRecord } from "../../src/util/json-pointer.js";
-import type { JsonObject, JsonValue } from "../spec/bundle-contract.js";
+import type { JsonValue } from "../spec/json.js";
 
-export type { JsonObject, JsonValue };
+export { isJsonObject, type JsonObject, type JsonValue } from "../spec/json.js";
 
 export interface Change {
   location: string;
@@ -21,10 +20,6 @@ export type Direction = "request" | "response";
 
 /** What a change does to the set of values a schema allows. */
 export type Effect = "tightened" | "loosened" | "changed";
-
-export function isObject(value: unknown): value is JsonObject {
-  return isRecord(value);
-}
 
 export function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
   return isDeepStrictEqual(a, b);

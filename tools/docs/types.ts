@@ -1,6 +1,6 @@
-import type { JsonObject, JsonValue } from "../spec/bundle-contract.js";
+import type { JsonValue } from "../spec/json.js";
 
-export type { JsonObject, JsonValue };
+export { isJsonObject, type JsonObject, type JsonValue } from "../spec/json.js";
 
 /** One action of an OpenAPI Overlay 1.0 document. */
 export interface OverlayAction {
@@ -15,8 +15,4 @@ export interface OverlayDocument {
   overlay: string;
   info: { title: string; version: string };
   actions: OverlayAction[];
-}
-
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -8,13 +8,12 @@ import { fileURLToPath } from "node:url";
 import { paths as jsonPaths } from "jsonpath-rfc9535";
 import { parse, stringify } from "yaml";
 import { bundleContractText } from "../spec/bundle-contract.js";
-import { GENERATED_DIR, GENERATED_FILES } from "../spec/generated-files.js";
+import { docsPageFile, GENERATED_DIR, GENERATED_FILES, SPEC_ENTRY } from "../spec/generated-files.js";
 import { npmScriptArgs } from "../tooling/npm-script.js";
 import { runPipeline } from "./run-pipeline.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const bin = (relative: string) => path.join(repoRoot, "node_modules", relative);
-const ENTRY = "openapi/openapi.yaml";
 /** What a spec root holds besides openapi/ (configs and local Spectral functions). */
 const ROOT_FILES = [".spectral.yaml", ".spectral", "redocly.yaml"];
 
@@ -84,12 +83,12 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 function chainOnce(rootDir: string, out: string): Promise<number> {
   const bundle = path.join(out, GENERATED_FILES.bundleJson);
   return timed(async () => {
-    await run([bin("@redocly/cli/bin/cli.js"), "bundle", ENTRY, "-o", bundle], rootDir);
-    await run([bin("@stoplight/spectral-cli/dist/index.js"), "lint", ENTRY, "-r", ".spectral.yaml", "--fail-severity", "warn"], rootDir);
-    await run([bin("@redocly/cli/bin/cli.js"), "lint", ENTRY], rootDir);
+    await run([bin("@redocly/cli/bin/cli.js"), "bundle", SPEC_ENTRY, "-o", bundle], rootDir);
+    await run([bin("@stoplight/spectral-cli/dist/index.js"), "lint", SPEC_ENTRY, "-r", ".spectral.yaml", "--fail-severity", "warn"], rootDir);
+    await run([bin("@redocly/cli/bin/cli.js"), "lint", SPEC_ENTRY], rootDir);
     // From `out`: in the root, openapi-typescript would read redocly.yaml's `apis` and ignore its arguments.
     await run([bin("openapi-typescript/bin/cli.js"), bundle, "-o", path.join(out, GENERATED_FILES.types)], out);
-    await run([bin("@redocly/cli/bin/cli.js"), "build-docs", bundle, "--inlineBundle", "-o", path.join(out, "docs/index.html")], rootDir);
+    await run([bin("@redocly/cli/bin/cli.js"), "build-docs", bundle, "--inlineBundle", "-o", path.join(out, docsPageFile("en"))], rootDir);
   });
 }
 
@@ -136,12 +135,12 @@ export async function writeSubset(rootDir: string, operationId: string, to: stri
     const kept = Object.fromEntries(Object.entries(item).filter(([key, op]) => !METHODS.includes(key) || (op as { operationId?: string }).operationId === operationId));
     if (METHODS.some((m) => m in kept)) paths[route] = kept;
   }
-  const pruned = await bundleContractText(JSON.stringify({ ...document, paths }), path.join(to, ENTRY), { removeUnusedComponents: true });
+  const pruned = await bundleContractText(JSON.stringify({ ...document, paths }), path.join(to, SPEC_ENTRY), { removeUnusedComponents: true });
   await copyRoot(rootDir, to);
   for (const entry of await readdir(path.join(to, "openapi"))) {
     if (entry !== "overlays") await rm(path.join(to, "openapi", entry), { recursive: true, force: true });
   }
-  await writeFile(path.join(to, ENTRY), stringify(pruned, { lineWidth: 0 }));
+  await writeFile(path.join(to, SPEC_ENTRY), stringify(pruned, { lineWidth: 0 }));
   // Overlay actions whose target the subset no longer has are dropped (the docs build refuses stale targets).
   const overlays = path.join(to, "openapi", "overlays");
   for (const name of existsSync(overlays) ? await readdir(overlays) : []) {
@@ -174,7 +173,7 @@ async function measureSpec(rootDir: string, rounds: number, log: (line: string) 
     const cacheDir = path.join(dir, "cache");
     const first = await runPipeline({ rootDir, outDir: out, cacheDir }); // loads the modules
     if (!first.ok) throw new Error(`${label}: generate fails on ${rootDir}`);
-    const entry = path.join(rootDir, ENTRY);
+    const entry = path.join(rootDir, SPEC_ENTRY);
     const original = await readFile(entry, "utf8");
     for (let round = 1; round <= rounds; round++) {
       // A root-level extension changes the bundle, so every step reruns, as after a real edit.

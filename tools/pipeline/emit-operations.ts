@@ -2,6 +2,7 @@
 // each a descriptor handed to the client's one caller (src/client/define-operation.ts). Every
 // string from the contract enters the output through JSON.stringify or a checked identifier.
 import { isRecord } from "../../src/util/json-pointer.js";
+import { validatorFile } from "../spec/generated-files.js";
 import { followRefs, resolveObject } from "../spec/refs.js";
 import { responseSchemaUses, type ResponseSchemaUse } from "../spec/response-schemas.js";
 
@@ -206,7 +207,7 @@ export function emitOperations(document: Record<string, unknown>, specEntry: str
       ...(operation.upload ? { upload: operation.upload } : {}),
     };
     const fields = Object.entries(descriptor).map(([key, value]) => `  ${key}: ${JSON.stringify(value)},`);
-    if (operation.schema) fields.push(`  validator: () => import(${JSON.stringify(`./validators/${operation.schema}.js`)}),`);
+    if (operation.schema) fields.push(`  validator: () => import(${JSON.stringify(`./${validatorFile(operation.schema)}`)}),`);
     out.push(
       "/**",
       ` * ${commentText(operation.summary)}: \`${operation.method} ${commentText(operation.path)}\`.`,

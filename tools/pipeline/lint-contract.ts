@@ -4,6 +4,7 @@
 // fraction of the time.
 import path from "node:path";
 import { bundleSpec } from "../spec/bundle-contract.js";
+import { SPEC_ENTRY } from "../spec/generated-files.js";
 import { lintWithRedocly } from "./lint-redocly.js";
 import { lintWithSpectral } from "./lint-spectral.js";
 import { type Problem, dedupeProblems, sortProblems } from "./problems.js";
@@ -23,7 +24,7 @@ export interface LintContractOptions {
 
 export async function lintContract(options: LintContractOptions): Promise<Problem[]> {
   const { rootDir } = options;
-  const specEntry = options.specEntry ?? "openapi/openapi.yaml";
+  const specEntry = options.specEntry ?? SPEC_ENTRY;
   const loaded = await loadRedoclyConfig(rootDir, path.resolve(rootDir, options.redoclyConfig ?? "redocly.yaml"));
   if ("problem" in loaded) return [loaded.problem];
   const bundled = await bundleSpec({ rootDir, entry: specEntry, config: loaded.config });

@@ -6,7 +6,7 @@ import type { Config } from "@redocly/openapi-core";
 import { type TreeDiff, copyMissingFrom, createStagingDir, readTree, recoverInterruptedSwap, removeDir, swapIntoPlace, writeFiles } from "./atomic-output.js";
 import { type Problem, isFailing, relativeFile, sortProblems } from "./problems.js";
 import { DEFAULT_CACHE_DIR, type OutputFile, StepCache, hashFiles, hashTree, pipelineCodeHash, rulesetInputsHash, sha256, toolVersions } from "./step-cache.js";
-import { GENERATED_DIR, GENERATED_FILES } from "../spec/generated-files.js";
+import { GENERATED_DIR, GENERATED_FILES, SPEC_ENTRY } from "../spec/generated-files.js";
 // Step implementations (and the large libraries behind them) load on first use, so a run whose
 // every step is cached imports none of them.
 type SourceLocator = import("./source-locator.js").SourceLocator;
@@ -121,7 +121,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   // Redocly would otherwise resolve telemetry per call and may do a DNS lookup.
   process.env.REDOCLY_TELEMETRY = "off";
   const rootDir = path.resolve(options.rootDir);
-  const specEntry = options.specEntry ?? "openapi/openapi.yaml";
+  const specEntry = options.specEntry ?? SPEC_ENTRY;
   const entryFile = path.resolve(rootDir, specEntry);
   const contractDir = path.dirname(entryFile);
   const outDir = path.resolve(rootDir, options.outDir ?? GENERATED_DIR);

@@ -6,14 +6,14 @@ import { type Config, bundle, bundleFromString, createConfig, stringifyYaml } fr
 import { isRecord } from "../../src/util/json-pointer.js";
 import { type Problem, relativeFile } from "../pipeline/problems.js";
 import { fromRedoclyProblem, loadRedoclyConfig, problemFromThrown } from "../pipeline/redocly-common.js";
+import { SPEC_ENTRY } from "./generated-files.js";
+import type { JsonObject } from "./json.js";
 import { ContainedResolver, findRefViolations } from "./ref-guard.js";
 
-/** A parsed JSON/YAML object (an OpenAPI bundle, an Overlay document, a part of either). */
-export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
-export type JsonObject = { [key: string]: JsonValue };
+export type { JsonObject, JsonValue } from "./json.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const CONTRACT_ENTRY = path.join(repoRoot, "openapi/openapi.yaml");
+export const CONTRACT_ENTRY = path.join(repoRoot, SPEC_ENTRY);
 
 export interface BundledSpec {
   /** Parsed bundle; later steps read it, never the source files. */

@@ -1,10 +1,16 @@
-// The one place that names what `npm run generate` writes. src/client keeps its own URL: the
-// published package must not import tools/.
+// The one place that names what `npm run generate` reads and writes. src/client keeps its own
+// URL: the published package must not import tools/.
 import { fileURLToPath } from "node:url";
-import { PAGES } from "../docs/pages.js";
+import { type DocsLanguage, PAGES } from "../docs/pages.js";
+
+/** The contract's entry file, relative to the repository (or spec) root. */
+export const SPEC_ENTRY = "openapi/openapi.yaml";
 
 /** The output folder, relative to the repository (or spec) root. */
 export const GENERATED_DIR = "generated";
+
+/** The docs page of one language. */
+export const docsPageFile = (lang: DocsLanguage): string => `docs/${PAGES[lang].file}`;
 
 /** Files inside the output folder (posix paths), by what they hold. */
 export const GENERATED_FILES = {
@@ -12,7 +18,7 @@ export const GENERATED_FILES = {
   bundleYaml: "openapi.yaml",
   types: "schema.d.ts",
   operations: "operations.ts",
-  docsPages: Object.values(PAGES).map((page) => `docs/${page.file}`),
+  docsPages: Object.values(PAGES).map((page) => docsPageFile(page.lang)),
   /** One validator module per response schema lives here (the folder, with a trailing slash). */
   validatorsDir: "validators/",
   /** The shared declarations of the validator modules. */

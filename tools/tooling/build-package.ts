@@ -14,9 +14,10 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { build, transform, type BuildOptions } from "esbuild";
+import { GENERATED_DIR, GENERATED_FILES } from "../spec/generated-files.js";
 import { ts, type TS } from "./typescript.js";
 
-export const CONTRACT_FILES = ["openapi.json", "openapi.yaml"] as const;
+export const CONTRACT_FILES = [GENERATED_FILES.bundleJson, GENERATED_FILES.bundleYaml] as const;
 /** Lazily loaded modules stay files of their own next to the bundle; the bundle imports them by this path. */
 const VALIDATORS = "./validators/*";
 
@@ -50,10 +51,10 @@ export async function buildPackage(rootDir: string): Promise<BuildResult> {
   } finally {
     await bundles;
   }
-  await cp(path.join(rootDir, "generated", "schema.d.ts"), path.join(dist, "esm", "generated", "schema.d.ts"));
+  await cp(path.join(rootDir, GENERATED_DIR, GENERATED_FILES.types), path.join(dist, "esm", GENERATED_DIR, GENERATED_FILES.types));
   await writeFile(path.join(dist, "cjs", "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
 
-  const validatorsDir = path.join(rootDir, "generated", "validators");
+  const validatorsDir = path.join(rootDir, GENERATED_DIR, GENERATED_FILES.validatorsDir);
   const validators = (await readdir(validatorsDir).catch(() => [])).filter((file) => file.endsWith(".js")).sort();
   for (const file of validators) {
     const source = await readFile(path.join(validatorsDir, file), "utf8");
@@ -65,8 +66,8 @@ export async function buildPackage(rootDir: string): Promise<BuildResult> {
   // The declarations are module-format neutral text; under dist/cjs they are read as CommonJS.
   await cp(path.join(dist, "esm"), path.join(dist, "cjs"), { recursive: true, filter: (file) => !file.endsWith(".js") });
 
-  await mkdir(path.join(dist, "generated"), { recursive: true });
-  for (const file of CONTRACT_FILES) await cp(path.join(rootDir, "generated", file), path.join(dist, "generated", file));
+  await mkdir(path.join(dist, GENERATED_DIR), { recursive: true });
+  for (const file of CONTRACT_FILES) await cp(path.join(rootDir, GENERATED_DIR, file), path.join(dist, GENERATED_DIR, file));
 
   const files = (await readdir(dist, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())

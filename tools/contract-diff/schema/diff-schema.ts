@@ -2,7 +2,7 @@
 import { ChangeList, at } from "../changes.js";
 import { reportOtherKeys } from "../annotations.js";
 import type { Direction, JsonObject, JsonValue } from "../types.js";
-import { isObject, sameJson, show } from "../types.js";
+import { isJsonObject, sameJson, show } from "../types.js";
 import { accessRule } from "./access.js";
 import { boundsRule } from "./bounds.js";
 import { compositionRule } from "./composition.js";
@@ -19,7 +19,7 @@ const OWNED: ReadonlySet<string> = new Set(RULES.flatMap((r) => r.keywords));
 // JSON Schema allows `true` (anything) and `{}` means the same.
 function asObject(schema: JsonValue | undefined): JsonObject | undefined {
   if (schema === undefined || schema === true) return {};
-  return isObject(schema) ? schema : undefined;
+  return isJsonObject(schema) ? schema : undefined;
 }
 
 export function diffSchema(

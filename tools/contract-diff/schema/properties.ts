@@ -2,11 +2,11 @@
 import { at } from "../changes.js";
 import type { JsonObject, JsonValue } from "../types.js";
 import { escapeSegment } from "../../../src/util/json-pointer.js";
-import { isObject, sameJson } from "../types.js";
+import { isJsonObject, sameJson } from "../types.js";
 import type { SchemaContext, SchemaRule } from "./context.js";
 
 function propertiesOf(schema: JsonObject): JsonObject {
-  return isObject(schema.properties) ? schema.properties : {};
+  return isJsonObject(schema.properties) ? schema.properties : {};
 }
 
 function requiredOf(schema: JsonObject): Set<string> {
@@ -16,7 +16,7 @@ function requiredOf(schema: JsonObject): Set<string> {
 
 // OpenAPI: a readOnly property's `required` applies to responses only, so callers never send it.
 function readOnly(schema: JsonValue | undefined): boolean {
-  return isObject(schema) && schema.readOnly === true;
+  return isJsonObject(schema) && schema.readOnly === true;
 }
 
 /**
@@ -37,7 +37,7 @@ function reportRemoved(head: JsonObject, removed: JsonValue | undefined, child: 
   const rest = [extra(head.additionalProperties), extra(head.unevaluatedProperties)];
   if (rest.some((e) => e.kind === "closed")) {
     ctx.changes.breaking(where, "property-removed", "property removed from a closed object (additionalProperties: false): callers that still send it are refused");
-  } else if (rest.some((e) => e.kind === "schema") || (isObject(head.patternProperties) && Object.keys(head.patternProperties).length > 0)) {
+  } else if (rest.some((e) => e.kind === "schema") || (isJsonObject(head.patternProperties) && Object.keys(head.patternProperties).length > 0)) {
     ctx.changes.breaking(where, "property-removed", "property removed: callers that still send it must now match the schema for unknown properties");
   } else {
     ctx.changes.ok(where, "property-removed", "property removed from an open object: callers that still send it are not refused");
@@ -96,7 +96,7 @@ type Extra = { kind: "open" } | { kind: "closed" } | { kind: "schema"; schema: J
 
 function extra(value: JsonValue | undefined): Extra {
   if (value === false) return { kind: "closed" };
-  if (isObject(value) && Object.keys(value).length > 0) return { kind: "schema", schema: value };
+  if (isJsonObject(value) && Object.keys(value).length > 0) return { kind: "schema", schema: value };
   return { kind: "open" };
 }
 
