@@ -37,8 +37,8 @@ describe("buildDocsPages", () => {
     const [en, zh] = first.map((page) => readFileSync(page.file, "utf8"));
     expect(en).toMatch(/<html lang="en">/);
     expect(zh).toMatch(/<html lang="zh-CN">/);
-    expect(en).toMatch(/<title>Get a webinar · Zoom Webinars API reference<\/title>/);
-    expect(zh).toMatch(/<title>获取网络研讨会 · Zoom 网络研讨会 API 参考<\/title>/);
+    expect(en).toMatch(/<title>Zoom Webinars API reference · Master Account<\/title>/);
+    expect(zh).toMatch(/<title>Zoom 网络研讨会 API 参考 · 主帐户<\/title>/);
     expect(en).toContain('href="zh-CN.html"');
     expect(zh).toContain('href="index.html"');
   });

@@ -18,13 +18,13 @@ export const PAGES: Readonly<Record<DocsLanguage, PageDefinition>> = {
   en: {
     lang: "en",
     file: "index.html",
-    title: "Get a webinar · Zoom Webinars API reference",
+    title: "Zoom Webinars API reference · Master Account",
     languageSwitch: "**English** · [简体中文](zh-CN.html)",
   },
   "zh-CN": {
     lang: "zh-CN",
     file: "zh-CN.html",
-    title: "获取网络研讨会 · Zoom 网络研讨会 API 参考",
+    title: "Zoom 网络研讨会 API 参考 · 主帐户",
     languageSwitch: "[English](index.html) · **简体中文**",
   },
 };
