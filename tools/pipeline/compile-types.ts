@@ -1,3 +1,4 @@
+import { Worker } from "node:worker_threads";
 import type { OpenAPITSOptions } from "openapi-typescript";
 
 // Explicit, so an openapi-typescript upgrade cannot change them silently; why each: docs/decisions/0003.
@@ -25,9 +26,50 @@ export function typesBanner(specEntry: string): string {
   ].join("\n");
 }
 
-/** openapi-typescript annotates the document it is given, so it gets its own copy. */
-export async function compileTypes(document: Record<string, unknown>, specEntry: string): Promise<string> {
-  // Loaded on first use: a cached run never pays for openapi-typescript and the TypeScript compiler.
-  const { default: openapiTS, astToString } = await import("openapi-typescript");
-  return typesBanner(specEntry) + astToString(await openapiTS(structuredClone(document) as never, { ...TYPE_OPTIONS }));
+// openapi-typescript and TypeScript run on one worker thread per process, so a cold run loads and
+// runs them (about 1.5 s) beside the checks instead of after them (docs/decisions/0003). The thread
+// keeps the process alive only while a caller waits for its result.
+let worker: Worker | undefined;
+const jobs = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
+let nextId = 0;
+
+function typesWorker(): Worker {
+  if (worker) return worker;
+  const thread = new Worker(new URL("./compile-types-worker.mjs", import.meta.url));
+  thread.unref();
+  thread.on("message", ({ id, text, error }: { id: number; text?: string; error?: string }) => {
+    const job = jobs.get(id);
+    jobs.delete(id);
+    if (error === undefined) job?.resolve(text ?? "");
+    else job?.reject(new Error(error));
+  });
+  const fail = (error: Error) => {
+    worker = undefined;
+    for (const job of jobs.values()) job.reject(error);
+    jobs.clear();
+  };
+  thread.on("error", fail);
+  thread.on("exit", (code) => fail(new Error(`the openapi-typescript worker exited (code ${code})`)));
+  return (worker = thread);
+}
+
+/**
+ * Starts compiling the bundle (its JSON text) to TypeScript declarations on the worker thread;
+ * the returned function waits for them, banner first.
+ */
+export function startCompileTypes(json: string, specEntry: string): () => Promise<string> {
+  const thread = typesWorker();
+  const id = nextId++;
+  const result = new Promise<string>((resolve, reject) => jobs.set(id, { resolve, reject }));
+  // Observed when the caller waits; a run that stops first (its checks failed) never asks.
+  result.catch(() => undefined);
+  thread.postMessage({ id, json, options: TYPE_OPTIONS });
+  return async () => {
+    thread.ref();
+    try {
+      return typesBanner(specEntry) + (await result);
+    } finally {
+      if (jobs.size === 0) thread.unref();
+    }
+  };
 }

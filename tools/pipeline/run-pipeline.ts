@@ -247,6 +247,16 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   let locator: Promise<SourceLocator> | undefined;
   const sourceLocator = () => (locator ??= Promise.all([import("./source-locator.js"), document()]).then(([{ SourceLocator }, doc]) => new SourceLocator(entryFile, doc)));
 
+  // The types need only the bundle: when they are not cached, they compile on their thread while
+  // the checks run here (tools/pipeline/compile-types.ts).
+  const entryRel = relativeFile(rootDir, entryFile);
+  const typesKey = sha256(code, bundleHash, entryRel, toolVersions(["openapi-typescript", "typescript"]));
+  let types: (() => Promise<string>) | undefined;
+  if (selected.has("compile-types") && !(await cache.get("compile-types", typesKey))) {
+    const { startCompileTypes } = await import("./compile-types.js");
+    types = startCompileTypes(await json(), entryRel);
+  }
+
   // Checks run even after one fails, so a single run reports everything wrong with the spec.
   const spectralTools = ["@stoplight/spectral-core", "@stoplight/spectral-rulesets", "@stoplight/spectral-owasp-ruleset", "@stoplight/spectral-ruleset-bundler", "@stoplight/spectral-parsers", "@stoplight/spectral-ref-resolver"];
   await group([
@@ -286,14 +296,14 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     return finish(false, EMPTY_DIFF, []);
   }
 
-  const entryRel = relativeFile(rootDir, entryFile);
   const artifacts = await group([
     [
       "compile-types",
       () =>
-        step("compile-types", sha256(code, bundleHash, entryRel, toolVersions(["openapi-typescript", "typescript"])), async () => {
-          const { compileTypes } = await import("./compile-types.js");
-          return { problems: [], files: { [GENERATED_FILES.types]: await compileTypes(await document(), entryRel) } };
+        step("compile-types", typesKey, async () => {
+          // Started above unless the cache had the types then (another run may have dropped them since).
+          types ??= (await import("./compile-types.js")).startCompileTypes(await json(), entryRel);
+          return { problems: [], files: { [GENERATED_FILES.types]: await types() } };
         }),
     ],
     [
