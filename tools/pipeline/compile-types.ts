@@ -36,7 +36,6 @@ let nextId = 0;
 function typesWorker(): Worker {
   if (worker) return worker;
   const thread = new Worker(new URL("./compile-types-worker.mjs", import.meta.url));
-  thread.unref();
   thread.on("message", ({ id, text, error }: { id: number; text?: string; error?: string }) => {
     const job = jobs.get(id);
     jobs.delete(id);
@@ -50,6 +49,8 @@ function typesWorker(): Worker {
   };
   thread.on("error", fail);
   thread.on("exit", (code) => fail(new Error(`the openapi-typescript worker exited (code ${code})`)));
+  // After the listeners: adding a "message" listener refs the thread again.
+  thread.unref();
   return (worker = thread);
 }
 
