@@ -47,11 +47,11 @@ function sharingHost(options: TS.CompilerOptions): TS.CompilerHost {
 const DEPENDENCY_CHECKER: Partial<Record<keyof typeof RESOLUTIONS, RegExp>> = {
   "node16 (CommonJS)": /\.d\.cts$/,
 };
+const checksDependency = (resolution: keyof typeof RESOLUTIONS, file: string) =>
+  /\.d\.ts$/.test(file) || (DEPENDENCY_CHECKER[resolution]?.test(file) ?? false);
 
 /** A declaration file without its export statements (and the `// @ts-ignore` that may guard `export =`). */
 const withoutExports = (text: string) => text.replace(/^(\/\/ @ts-ignore\n)?export (=\s*[\w$]+|\{[^}]*\});?\n?/gm, "");
-const checksDependency = (resolution: keyof typeof RESOLUTIONS, file: string) =>
-  /\.d\.ts$/.test(file) || (DEPENDENCY_CHECKER[resolution]?.test(file) ?? false);
 
 async function checkConsumer(consumer: string, resolution: keyof typeof RESOLUTIONS): Promise<ConsumerCheck> {
   const { options: settings, file: name } = RESOLUTIONS[resolution];
