@@ -29,6 +29,12 @@ describe("startCompileTypes", () => {
     expect(ports(), "a caller waiting").toBe(idle + 1);
     expect(await result).toContain('delta?: "a" | "b";');
     expect(ports(), "done").toBe(idle);
+    // Two jobs, the first waited for: once it is done, the second (a run that stopped) holds nothing.
+    const waited = startCompileTypes(document("epsilon"), "five.yaml");
+    const unwatched = startCompileTypes(document("zeta"), "six.yaml");
+    expect(await waited()).toContain("epsilon?:");
+    expect(ports(), "the waited job done, the other unwatched").toBe(idle);
+    expect(await unwatched()).toContain("zeta?:");
   });
 
   it("compiles concurrent bundles on the thread, each caller getting its own declarations under the banner", async () => {

@@ -26,32 +26,38 @@ export function typesBanner(specEntry: string): string {
   ].join("\n");
 }
 
-// openapi-typescript and TypeScript run on one worker thread per process, so a cold run loads and
-// runs them (about 1.5 s) beside the checks instead of after them (docs/decisions/0003). The thread
-// keeps the process alive only while a caller waits for its result.
-let worker: Worker | undefined;
-const jobs = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
+// openapi-typescript and TypeScript run on one worker thread per process, so a cold run loads
+// them (about 1 s) and compiles (about 0.5 s) beside the checks instead of after them
+// (docs/decisions/0003). The thread keeps the process alive only while a caller waits.
+interface TypesThread {
+  thread: Worker;
+  jobs: Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>;
+  /** Callers waiting for a result: the thread is referenced while there is one. */
+  waiting: number;
+}
+let current: TypesThread | undefined;
 let nextId = 0;
 
-function typesWorker(): Worker {
-  if (worker) return worker;
-  const thread = new Worker(new URL("./compile-types-worker.mjs", import.meta.url));
-  thread.on("message", ({ id, text, error }: { id: number; text?: string; error?: string }) => {
-    const job = jobs.get(id);
-    jobs.delete(id);
+function typesThread(): TypesThread {
+  if (current) return current;
+  const worker: TypesThread = { thread: new Worker(new URL("./compile-types-worker.mjs", import.meta.url)), jobs: new Map(), waiting: 0 };
+  worker.thread.on("message", ({ id, text, error }: { id: number; text?: string; error?: string }) => {
+    const job = worker.jobs.get(id);
+    worker.jobs.delete(id);
     if (error === undefined) job?.resolve(text ?? "");
     else job?.reject(new Error(error));
   });
+  // A crash fails this thread's jobs only ("error" and then "exit" both arrive); the next job starts a new thread.
   const fail = (error: Error) => {
-    worker = undefined;
-    for (const job of jobs.values()) job.reject(error);
-    jobs.clear();
+    if (current === worker) current = undefined;
+    for (const job of worker.jobs.values()) job.reject(error);
+    worker.jobs.clear();
   };
-  thread.on("error", fail);
-  thread.on("exit", (code) => fail(new Error(`the openapi-typescript worker exited (code ${code})`)));
+  worker.thread.on("error", fail);
+  worker.thread.on("exit", (code) => fail(new Error(`the openapi-typescript worker exited (code ${code})`)));
   // After the listeners: adding a "message" listener refs the thread again.
-  thread.unref();
-  return (worker = thread);
+  worker.thread.unref();
+  return (current = worker);
 }
 
 /**
@@ -59,18 +65,18 @@ function typesWorker(): Worker {
  * the returned function waits for them, banner first.
  */
 export function startCompileTypes(json: string, specEntry: string): () => Promise<string> {
-  const thread = typesWorker();
+  const worker = typesThread();
   const id = nextId++;
-  const result = new Promise<string>((resolve, reject) => jobs.set(id, { resolve, reject }));
+  const result = new Promise<string>((resolve, reject) => worker.jobs.set(id, { resolve, reject }));
   // Observed when the caller waits; a run that stops first (its checks failed) never asks.
   result.catch(() => undefined);
-  thread.postMessage({ id, json, options: TYPE_OPTIONS });
+  worker.thread.postMessage({ id, json, options: TYPE_OPTIONS });
   return async () => {
-    thread.ref();
+    if (worker.waiting++ === 0) worker.thread.ref();
     try {
       return typesBanner(specEntry) + (await result);
     } finally {
-      if (jobs.size === 0) thread.unref();
+      if (--worker.waiting === 0) worker.thread.unref();
     }
   };
 }

@@ -253,8 +253,11 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   const typesKey = sha256(code, bundleHash, entryRel, toolVersions(["openapi-typescript", "typescript"]));
   let types: (() => Promise<string>) | undefined;
   if (selected.has("compile-types") && !(await cache.get("compile-types", typesKey))) {
-    const { startCompileTypes } = await import("./compile-types.js");
-    types = startCompileTypes(await json(), entryRel);
+    try {
+      types = (await import("./compile-types.js")).startCompileTypes(await json(), entryRel);
+    } catch {
+      // Started again inside the step, which reports what throws as a problem.
+    }
   }
 
   // Checks run even after one fails, so a single run reports everything wrong with the spec.

@@ -72,7 +72,7 @@ export function collectExampleChecks(document: OpenApiDocument): ExampleCheck[] 
         // A shared example (`$ref` to components/examples) is judged where it is written.
         const followed = resolveExample(example);
         if (!followed) continue;
-        const exampleAt: Segments = followed.pointer === "#" ? [...at, "examples", name] : parsePointer(followed.pointer);
+        const exampleAt: Segments = followed.seen.length === 0 ? [...at, "examples", name] : parsePointer(followed.pointer);
         if (isRecord(followed.node) && "value" in followed.node) add("example", [...exampleAt, "value"], schemaAt);
       }
     }

@@ -2,7 +2,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { escapeSegment, isRecord } from "../../src/util/json-pointer.js";
-import { resolveObject } from "./refs.js";
+import { followRefs, RefError } from "./refs.js";
 import { SUBSCHEMA_KEYWORDS, SUBSCHEMA_LIST_KEYWORDS, SUBSCHEMA_MAP_KEYWORDS } from "./schema-keywords.js";
 
 // ajv-formats is CJS with `exports.default`; under NodeNext the default import is the module object.
@@ -133,12 +133,23 @@ function scanDocument(document: OpenApiDocument): { extensionKeywords: Set<strin
 
 const COMBINATORS = new Set<string>(["allOf", "anyOf", "oneOf"]);
 
+/** `node` and every schema its `$ref` chain reaches, in order (as far as the chain is sound). */
+function refChain(document: unknown, node: Record<string, unknown>): unknown[] {
+  const links: unknown[] = [];
+  try {
+    links.push(followRefs(document, node, { onRef: (holder) => links.push(holder) }).node);
+  } catch (error) {
+    if (!(error instanceof RefError)) throw error;
+  }
+  return links;
+}
+
 /**
  * A copy of `document` in which every object schema reachable from `root` (a component name;
  * default: every component) that lists `properties`, or combines schemas with allOf/anyOf/oneOf,
  * and says nothing about other fields gets `unevaluatedProperties: false`, so Ajv reports each
  * field the contract does not declare (keyword `unevaluatedProperties`). The branches of a
- * combinator (inline, or the component a `$ref` branch names) stay open: a branch does not know
+ * combinator (inline, or every schema a `$ref` branch's chain names) stay open: a branch does not know
  * its siblings' fields, the schema that combines them does. Examples and other non-schema values
  * are never touched. Pass `root` when a component is a branch elsewhere (Webinar inside
  * WebinarCreated's allOf) but validated on its own here.
@@ -152,7 +163,7 @@ export function closeObjectSchemas(document: OpenApiDocument, root?: string): Op
   const visit = (node: unknown): void => {
     if (!isRecord(node) || reachable.has(node)) return;
     reachable.add(node);
-    if (typeof node.$ref === "string") visit(resolveObject(copy, node));
+    if (typeof node.$ref === "string") for (const link of refChain(copy, node)) visit(link);
     for (const key of SUBSCHEMA_KEYWORDS) visit(node[key]);
     for (const key of SUBSCHEMA_MAP_KEYWORDS) {
       const map = node[key];
@@ -164,7 +175,7 @@ export function closeObjectSchemas(document: OpenApiDocument, root?: string): Op
       for (const branch of list) {
         if (COMBINATORS.has(key)) {
           open.add(branch);
-          if (isRecord(branch) && typeof branch.$ref === "string") open.add(resolveObject(copy, branch));
+          if (isRecord(branch) && typeof branch.$ref === "string") for (const link of refChain(copy, branch)) open.add(link);
         }
         visit(branch);
       }
