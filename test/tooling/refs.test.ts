@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followRefs, RefError, resolveObject } from "../../tools/spec/refs.js";
+import { followRefs, RefError, resolveObject, tryFollowRefs } from "../../tools/spec/refs.js";
 
 const document = {
   components: {
@@ -56,6 +56,18 @@ describe("followRefs", () => {
     const holders: string[] = [];
     followRefs(document, { $ref: "#/components/schemas/A" }, { onRef: (_, where) => holders.push(where) });
     expect(holders).toEqual(["#", "#/components/schemas/A"]);
+  });
+});
+
+describe("tryFollowRefs", () => {
+  it.each(["Loop", "Away"])("gives nothing where followRefs refuses (%s), having shown onRef the holders it reached", (name) => {
+    const holders: string[] = [];
+    expect(tryFollowRefs(document, { $ref: `#/components/schemas/${name}` }, { onRef: (_, where) => holders.push(where) })).toBeUndefined();
+    expect(holders[0]).toBe("#");
+  });
+
+  it("gives what followRefs gives otherwise", () => {
+    expect(tryFollowRefs(document, { $ref: "#/components/schemas/A" })).toEqual(followRefs(document, { $ref: "#/components/schemas/A" }));
   });
 });
 

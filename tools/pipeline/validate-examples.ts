@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ValidateFunction } from "ajv";
 import { compileSchema, createOpenApiAjv, formatAjvErrors, type OpenApiDocument } from "../spec/openapi-ajv.js";
-import { collectRefs, followRefs, RefError } from "../spec/refs.js";
+import { collectRefs, tryFollowRefs } from "../spec/refs.js";
 import { SUBSCHEMA_KEYWORDS, SUBSCHEMA_LIST_KEYWORDS, SUBSCHEMA_MAP_KEYWORDS } from "../spec/schema-keywords.js";
 import { getAt, isRecord, parsePointer, toPointer } from "../../src/util/json-pointer.js";
 import { type Problem, relativeFile } from "./problems.js";
@@ -51,16 +51,6 @@ export function collectExampleChecks(document: OpenApiDocument): ExampleCheck[] 
     }
   };
 
-  /** Where an example's `$ref` chain ends; undefined for a cyclic or external chain (the linters report those). */
-  const resolveExample = (example: unknown) => {
-    try {
-      return followRefs(document, example);
-    } catch (error) {
-      if (error instanceof RefError) return undefined;
-      throw error;
-    }
-  };
-
   /** Media types, parameters and headers share the example/examples/schema shape. */
   const exampleHolder = (at: Segments, node: Record<string, unknown>): void => {
     if (!isRecord(node.schema)) return;
@@ -69,8 +59,9 @@ export function collectExampleChecks(document: OpenApiDocument): ExampleCheck[] 
     if ("example" in node) add("example", [...at, "example"], schemaAt);
     if (isRecord(node.examples)) {
       for (const [name, example] of Object.entries(node.examples)) {
-        // A shared example (`$ref` to components/examples) is judged where it is written.
-        const followed = resolveExample(example);
+        // A shared example (`$ref` to components/examples) is judged where it is written; a
+        // cyclic or external chain is the linters' to report.
+        const followed = tryFollowRefs(document, example);
         if (!followed) continue;
         const exampleAt: Segments = followed.seen.length === 0 ? [...at, "examples", name] : parsePointer(followed.pointer);
         if (isRecord(followed.node) && "value" in followed.node) add("example", [...exampleAt, "value"], schemaAt);

@@ -2,7 +2,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { escapeSegment, isRecord } from "../../src/util/json-pointer.js";
-import { followRefs, RefError } from "./refs.js";
+import { tryFollowRefs } from "./refs.js";
 import { SUBSCHEMA_KEYWORDS, SUBSCHEMA_LIST_KEYWORDS, SUBSCHEMA_MAP_KEYWORDS } from "./schema-keywords.js";
 
 // ajv-formats is CJS with `exports.default`; under NodeNext the default import is the module object.
@@ -136,12 +136,8 @@ const COMBINATORS = new Set<string>(["allOf", "anyOf", "oneOf"]);
 /** `node` and every schema its `$ref` chain reaches, in order (as far as the chain is sound). */
 function refChain(document: unknown, node: Record<string, unknown>): unknown[] {
   const links: unknown[] = [];
-  try {
-    links.push(followRefs(document, node, { onRef: (holder) => links.push(holder) }).node);
-  } catch (error) {
-    if (!(error instanceof RefError)) throw error;
-  }
-  return links;
+  const followed = tryFollowRefs(document, node, { onRef: (holder) => links.push(holder) });
+  return followed ? [...links, followed.node] : links;
 }
 
 /**

@@ -50,15 +50,20 @@ export function followRefs(document: unknown, node: unknown, options: FollowOpti
   return { node: current, pointer, seen };
 }
 
-/** The object a chain ends at, or undefined for a dangling, cyclic or external chain. */
-export function resolveObject(document: unknown, node: unknown): Record<string, unknown> | undefined {
+/** `followRefs`, or undefined for a cyclic or external chain (for walks that skip what they cannot follow). */
+export function tryFollowRefs(document: unknown, node: unknown, options: FollowOptions = {}): Followed | undefined {
   try {
-    const { node: target } = followRefs(document, node);
-    return isRecord(target) ? target : undefined;
+    return followRefs(document, node, options);
   } catch (error) {
     if (error instanceof RefError) return undefined;
     throw error;
   }
+}
+
+/** The object a chain ends at, or undefined for a dangling, cyclic or external chain. */
+export function resolveObject(document: unknown, node: unknown): Record<string, unknown> | undefined {
+  const target = tryFollowRefs(document, node)?.node;
+  return isRecord(target) ? target : undefined;
 }
 
 /** Every string `$ref` in a parsed YAML/JSON value, in document order. */

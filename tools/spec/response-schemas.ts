@@ -1,7 +1,7 @@
 // Which component schema validates each 2xx JSON response: the one answer the validators step
 // (a module per schema) and the operations step (which module each operation loads) share.
 import { isRecord, toPointer } from "../../src/util/json-pointer.js";
-import { followRefs, RefError, type Followed } from "./refs.js";
+import { tryFollowRefs } from "./refs.js";
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 const SCHEMA_PREFIX = "#/components/schemas/";
@@ -38,13 +38,8 @@ export function responseSchemaUses(document: BundledDocument): ResponseSchemaUse
         if (!/^2(\d\d|XX)$/.test(status)) continue;
         // A response `$ref` (bundled: `#/components/responses/Name`) is followed; one that leaves
         // the document or loops names no schema.
-        let followed: Followed;
-        try {
-          followed = followRefs(document, declared, { pointer: toPointer(["paths", route, method, "responses", status]) });
-        } catch (error) {
-          if (error instanceof RefError) continue;
-          throw error;
-        }
+        const followed = tryFollowRefs(document, declared, { pointer: toPointer(["paths", route, method, "responses", status]) });
+        if (!followed) continue;
         const response = followed.node;
         if (!isRecord(response) || !isRecord(response.content)) continue;
         const media = response.content["application/json"];
