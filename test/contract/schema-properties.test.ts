@@ -6,10 +6,11 @@
 //
 // Seeded and bounded (support/check-property.ts): FC_SEED picks the runs, FC_SCHEMA_RUNS and
 // FC_SITE_RUNS size them.
+import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkResponse, type ResponseValidator } from "../../src/client/response-validator.js";
-import { GENERATED_DIR, validatorFile } from "../../tools/spec/generated-files.js";
+import { generatedFile, validatorFile } from "../../tools/spec/generated-files.js";
 import { closeObjectSchemas, compileSchema, createOpenApiAjv, formatAjvErrors } from "../../tools/spec/openapi-ajv.js";
 import { loadContract, operationRows, type OperationRow } from "../support/contract-operations.js";
 import { envInteger } from "../support/env.js";
@@ -59,7 +60,7 @@ function responseValidator(pointer: string): Promise<ResponseValidator> {
   if (validate === undefined) {
     const name = componentName(pointer);
     validate = successSchemas.has(pointer)
-      ? (import(new URL(`../../${GENERATED_DIR}/${validatorFile(name)}`, import.meta.url).href) as Promise<{ validate: ResponseValidator }>).then((module) => module.validate)
+      ? (import(pathToFileURL(generatedFile(validatorFile(name))).href) as Promise<{ validate: ResponseValidator }>).then((module) => module.validate)
       : Promise.resolve(compileSchema(createOpenApiAjv(closeObjectSchemas(document, name), { verbose: true }), name) as ResponseValidator);
     responseValidators.set(pointer, validate);
   }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { transformSync } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { emitOperations, OperationsError, readOperations } from "../../tools/pipeline/emit-operations.js";
-import { GENERATED_DIR, GENERATED_FILES, GENERATED_OPENAPI_JSON, SPEC_ENTRY } from "../../tools/spec/generated-files.js";
+import { GENERATED_FILES, GENERATED_OPENAPI_JSON, generatedFile, SPEC_ENTRY } from "../../tools/spec/generated-files.js";
 import * as generated from "../../generated/operations.js";
 
 const contract = JSON.parse(readFileSync(GENERATED_OPENAPI_JSON, "utf8")) as Record<string, unknown>;
@@ -53,7 +53,7 @@ describe("emit-operations", () => {
   });
 
   it("writes what the committed generated/operations.ts holds", () => {
-    expect(emitOperations(contract, SPEC_ENTRY)).toBe(readFileSync(new URL(`../../${GENERATED_DIR}/${GENERATED_FILES.operations}`, import.meta.url), "utf8"));
+    expect(emitOperations(contract, SPEC_ENTRY)).toBe(readFileSync(generatedFile(GENERATED_FILES.operations), "utf8"));
   });
 
   it.each<[string, (operation: Record<string, unknown>, document: Record<string, unknown>) => void, RegExp]>([

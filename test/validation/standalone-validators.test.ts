@@ -4,17 +4,17 @@
 // on bodies mutated from them. Table driven from the bundled contract, never per schema.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { ts, type TS } from "../../tools/tooling/typescript.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkResponse, type ResponseCheck, type ResponseValidator } from "../../src/client/response-validator.js";
-import { GENERATED_DIR, GENERATED_FILES } from "../../tools/spec/generated-files.js";
+import { GENERATED_FILES, generatedFile } from "../../tools/spec/generated-files.js";
 import { responseSchemaUses, validatedSchemaNames } from "../../tools/spec/response-schemas.js";
 import { closeObjectSchemas, compileSchema, createOpenApiAjv } from "../../tools/spec/openapi-ajv.js";
 import { getAt, isRecord, parsePointer, toPointer } from "../../src/util/json-pointer.js";
 import { loadBundledContract } from "../contract/support/contract.js";
 
-const dir = fileURLToPath(new URL(`../../${GENERATED_DIR}/${GENERATED_FILES.validatorsDir}`, import.meta.url));
+const dir = generatedFile(GENERATED_FILES.validatorsDir);
 const document = loadBundledContract();
 const uses = responseSchemaUses(document);
 const names = validatedSchemaNames(document);

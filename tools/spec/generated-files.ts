@@ -46,9 +46,10 @@ export function allGeneratedFiles(validatedSchemas: readonly string[]): string[]
   ].sort();
 }
 
-const repoFile = (relative: string) => fileURLToPath(new URL(`../../${GENERATED_DIR}/${relative}`, import.meta.url));
+/** The absolute path of a file (or, with a trailing slash, a folder) in this repository's generated/. */
+export const generatedFile = (relative: string): string => fileURLToPath(new URL(`../../${GENERATED_DIR}/${relative}`, import.meta.url));
 
 /** This repository's committed bundle, e.g. for the mock server and the live check. */
-export const GENERATED_OPENAPI_JSON = repoFile(GENERATED_FILES.bundleJson);
+export const GENERATED_OPENAPI_JSON = generatedFile(GENERATED_FILES.bundleJson);
 /** The same, relative to the repository root (git paths). */
 export const GENERATED_OPENAPI_JSON_PATH = `${GENERATED_DIR}/${GENERATED_FILES.bundleJson}`;

@@ -18,8 +18,11 @@ import { GENERATED_DIR, GENERATED_FILES } from "../spec/generated-files.js";
 import { ts, type TS } from "./typescript.js";
 
 export const CONTRACT_FILES = [GENERATED_FILES.bundleJson, GENERATED_FILES.bundleYaml] as const;
-/** Lazily loaded modules stay files of their own next to the bundle; the bundle imports them by this path. */
-const VALIDATORS = "./validators/*";
+/**
+ * Lazily loaded modules stay files of their own next to the bundle, in the folder they have next
+ * to generated/operations.ts, which imports them by this path.
+ */
+const VALIDATORS = `./${GENERATED_FILES.validatorsDir}*`;
 
 export interface BuildResult {
   files: string[];
@@ -58,10 +61,10 @@ export async function buildPackage(rootDir: string): Promise<BuildResult> {
   const validators = (await readdir(validatorsDir).catch(() => [])).filter((file) => file.endsWith(".js")).sort();
   for (const file of validators) {
     const source = await readFile(path.join(validatorsDir, file), "utf8");
-    await cp(path.join(validatorsDir, file), path.join(dist, "esm", "validators", file));
+    await cp(path.join(validatorsDir, file), path.join(dist, "esm", GENERATED_FILES.validatorsDir, file));
     const { code } = await transform(source, { loader: "js", format: "cjs", platform: "node", target: "node20", sourcefile: file });
-    await mkdir(path.join(dist, "cjs", "validators"), { recursive: true });
-    await writeFile(path.join(dist, "cjs", "validators", file), code);
+    await mkdir(path.join(dist, "cjs", GENERATED_FILES.validatorsDir), { recursive: true });
+    await writeFile(path.join(dist, "cjs", GENERATED_FILES.validatorsDir, file), code);
   }
   // The declarations are module-format neutral text; under dist/cjs they are read as CommonJS.
   await cp(path.join(dist, "esm"), path.join(dist, "cjs"), { recursive: true, filter: (file) => !file.endsWith(".js") });
